@@ -1,0 +1,119 @@
+import { randomUUID } from 'node:crypto';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Context } from 'hono';
+import type { AppDeps } from './deps.js';
+import type { AppEnv, AppOpenAPI } from './http/app-env.js';
+import { createRouter } from './http/router.js';
+import { asDependencyProblem } from './lib/dependency-errors.js';
+import { ProblemError, problems, titleFor } from './lib/problem.js';
+import { methodsAllowedFor } from './http/allowed-methods.js';
+import { registerContractDocument } from './openapi/document.js';
+import { docsRouter } from './docs/swagger-ui.js';
+import { routers } from './routes/index.js';
+import { createTokenVerifier } from './auth/verify-request.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/**
+ * Builds the whole API — middleware, every router, the contract document and
+ * Swagger UI — the same way for the server and for tests.
+ */
+export function createApp(deps: AppDeps): AppOpenAPI {
+  const app = createRouter();
+  const verifyAccessToken = createTokenVerifier(deps);
+
+  app.use('*', async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+    const logger = deps.logger.child({ requestId });
+    c.set('requestId', requestId);
+    c.set('logger', logger);
+    c.set('verifyAccessToken', verifyAccessToken);
+    c.header('X-Request-Id', requestId);
+    const started = performance.now();
+    await next();
+    logger.info(
+      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      'request',
+    );
+  });
+  app.use(
+    '*',
+    cors({
+      origin: (origin) => (deps.config.CORS_ORIGINS.includes(origin) ? origin : null),
+      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Request-Id'],
+      exposeHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'Idempotency-Replayed'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
+      maxAge: 600,
+    }),
+  );
+  app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-site' }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: deps.config.BODY_LIMIT_BYTES,
+      onError: () => {
+        throw new ProblemError({ status: 413, slug: 'body-too-large', detail: `The body exceeds ${deps.config.BODY_LIMIT_BYTES} bytes.` });
+      },
+    }),
+  );
+
+  for (const router of routers(deps)) app.route('/', router);
+  registerContractDocument(app, deps.config);
+  app.route('/', docsRouter());
+
+  app.notFound((c) => {
+    const allowed = methodsAllowedFor(app, c.req.path);
+    if (allowed.length > 0) {
+      return problemResponse(
+        c,
+        new ProblemError({
+          status: 405,
+          slug: 'method-not-allowed',
+          detail: `${c.req.method} is not supported here; use ${allowed.join(', ')}.`,
+          headers: { Allow: allowed.join(', ') },
+        }),
+      );
+    }
+    return problemResponse(c, problems.notFound(`${c.req.path}`));
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(c, error);
+    if (error instanceof HTTPException) {
+      const status = error.status;
+      return problemResponse(
+        c,
+        new ProblemError({ status, slug: status === 415 ? 'unsupported-media-type' : 'http-error', detail: error.message || titleFor(status) }),
+      );
+    }
+    const dependencyProblem = asDependencyProblem(error);
+    if (dependencyProblem) {
+      c.var.logger?.error({ err: error, dependency: dependencyProblem.extensions['dependency'] }, 'dependency unavailable');
+      return problemResponse(c, dependencyProblem);
+    }
+    (c.var.logger ?? deps.logger).error({ err: error }, 'unhandled error');
+    return problemResponse(
+      c,
+      new ProblemError({ status: 500, slug: 'internal', detail: `Unexpected error; quote request id ${c.var.requestId ?? 'n/a'} when reporting it.` }),
+    );
+  });
+
+  return app;
+}
+
+function problemResponse(c: Context<AppEnv>, problem: ProblemError): Response {
+  const instance = c.var.requestId ? `urn:nexus:request:${c.var.requestId}` : c.req.path;
+  const headers = new Headers({ 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store' });
+  for (const [name, value] of Object.entries(problem.headers)) headers.set(name, value);
+  if (c.var.requestId) headers.set('X-Request-Id', c.var.requestId);
+  // Keep CORS headers already set by the middleware so browsers can read the problem.
+  for (const name of ['Access-Control-Allow-Origin', 'Access-Control-Expose-Headers', 'Vary']) {
+    const value = c.res.headers.get(name);
+    if (value) headers.set(name, value);
+  }
+  return new Response(JSON.stringify(problem.toProblem(instance)), { status: problem.status, headers });
+}

@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+/**
+ * The API's configuration: read from the environment once, validated, typed.
+ * Nothing else in the API reads `process.env`.
+ */
+
+const csv = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+const optionalUrl = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value))
+  .pipe(z.url().optional());
+
+/** Values that are placeholders, never real secrets. Production refuses them. */
+const PLACEHOLDER_SECRETS = new Set(['', 'changeme', 'change-me', 'secret', 'password', 'example', 'xxx']);
+
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8002),
+  /** The URL clients use to reach the API; advertised in the OpenAPI `servers`. */
+  PUBLIC_API_URL: optionalUrl,
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Where single-machine state (generated dev keys, embedded data) lives. */
+  DATA_DIR: z.string().default('.data'),
+
+  DATABASE_URL: optionalUrl,
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
+  REDIS_URL: optionalUrl,
+  /** Prefix for every Redis key this process writes; lets several deployments share one Redis. */
+  REDIS_KEY_PREFIX: z.string().default('nexus:'),
+  NEO4J_URL: optionalUrl,
+  NEO4J_USER: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+
+  /** PKCS#8 PEM of the Ed25519 key that signs access tokens. Required in production. */
+  JWT_PRIVATE_KEY: z.string().optional(),
+  JWT_ISSUER: z.string().default('nexus'),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(30).max(3600).default(900),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).default(60 * 60 * 24 * 30),
+  BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
+
+  LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
+  LOGIN_LIMIT_PER_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  LOGIN_LIMIT_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_LIMIT_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
+  /** Take the client address from X-Forwarded-For (only behind a proxy you control). */
+  TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((value) => value === 'true'),
+
+  /** Origins allowed by CORS and by the chat gateway's Origin check. */
+  CORS_ORIGINS: csv.default(['http://localhost:3010', 'http://127.0.0.1:3010']),
+  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/** Parses an environment (defaults to `process.env`). Throws {@link ConfigError} listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const config = parsed.data;
+  if (config.NODE_ENV === 'production') {
+    const problems: string[] = [];
+    if (!config.JWT_PRIVATE_KEY || PLACEHOLDER_SECRETS.has(config.JWT_PRIVATE_KEY.trim().toLowerCase())) {
+      problems.push('JWT_PRIVATE_KEY must be set to a real Ed25519 PKCS#8 PEM key in production');
+    }
+    if (!config.DATABASE_URL) problems.push('DATABASE_URL must be set in production');
+    if (!config.REDIS_URL) problems.push('REDIS_URL must be set in production');
+    for (const [name, url] of [
+      ['DATABASE_URL', config.DATABASE_URL],
+      ['REDIS_URL', config.REDIS_URL],
+    ] as const) {
+      const password = url ? decodeURIComponent(new URL(url).password) : '';
+      if (url && PLACEHOLDER_SECRETS.has(password.toLowerCase()) && password !== '') {
+        problems.push(`${name} uses a placeholder password`);
+      }
+    }
+    if (config.NEO4J_URL && PLACEHOLDER_SECRETS.has((config.NEO4J_PASSWORD ?? '').toLowerCase())) {
+      problems.push('NEO4J_PASSWORD must be set to a real password in production');
+    }
+    if (problems.length > 0) {
+      throw new ConfigError(`Refusing to start in production:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    }
+  }
+  return config;
+}

@@ -1,0 +1,22 @@
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Db = Kysely<Database>;
+
+// Postgres `bigint` (count(*)) arrives as a string; counts here fit in a JS number.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+
+/** A kysely instance on a pg pool against a PostgreSQL server. */
+export function connectPostgres(url: string, options: { poolMax: number; onError?: (error: Error) => void }): Db {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolMax,
+    connectionTimeoutMillis: 5_000,
+    idleTimeoutMillis: 30_000,
+    application_name: 'nexus-api',
+  });
+  // An idle client losing its server must not crash the process; requests will see 503s.
+  pool.on('error', (error) => options.onError?.(error));
+  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+}

@@ -1,0 +1,33 @@
+import type { Redis } from 'ioredis';
+import type { Driver } from 'neo4j-driver';
+import type { Logger } from 'pino';
+import type { Config } from './config.js';
+import type { Db } from './db/database.js';
+import type { SigningKey } from './auth/signing-key.js';
+import type { LoginThrottle } from './auth/login-throttle.js';
+
+/** A dependency's liveness check, shown by /api/health. */
+export interface HealthProbe {
+  name: 'postgres' | 'redis' | 'neo4j';
+  /** A required dependency being down makes the API unhealthy (503). */
+  required: boolean;
+  /** Why the probe is not configured, when it is disabled. */
+  disabledReason?: string;
+  check: () => Promise<void>;
+}
+
+/** Everything the routes need, built once by the server (see runtime.ts) or by a test. */
+export interface AppDeps {
+  config: Config;
+  logger: Logger;
+  db: Db;
+  redis: Redis;
+  graph: Driver | null;
+  signingKey: SigningKey;
+  loginThrottle: LoginThrottle;
+  /** bcrypt hash compared against for unknown emails, so timing does not reveal accounts. */
+  decoyPasswordHash: string;
+  healthProbes: HealthProbe[];
+  startedAt: Date;
+  version: string;
+}

@@ -1,0 +1,57 @@
+import { sql } from 'kysely';
+import type { Db } from '../db/database.js';
+
+export interface ActivityEntry {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  summary: string;
+  details?: Record<string, unknown>;
+}
+
+/** Appends to the activity log; call inside the transaction of the change it records. */
+export async function recordActivity(db: Db, entry: ActivityEntry): Promise<void> {
+  await db
+    .insertInto('activity')
+    .values({
+      actor_id: entry.actorId,
+      action: entry.action,
+      entity_type: entry.entityType,
+      entity_id: entry.entityId,
+      summary: entry.summary,
+      details: entry.details === undefined ? null : JSON.stringify(entry.details),
+    })
+    .execute();
+}
+
+export function listActivity(
+  db: Db,
+  options: { limit: number; after?: [string, string]; entityType?: string; entityId?: string; actorId?: string },
+) {
+  let query = db
+    .selectFrom('activity')
+    .leftJoin('users', 'users.id', 'activity.actor_id')
+    .select([
+      'activity.id',
+      'activity.action',
+      'activity.entity_type',
+      'activity.entity_id',
+      'activity.summary',
+      'activity.details',
+      'activity.created_at',
+      'activity.actor_id',
+      'users.name as actor_name',
+    ])
+    .orderBy('activity.created_at', 'desc')
+    .orderBy('activity.id', 'desc')
+    .limit(options.limit + 1);
+  if (options.entityType) query = query.where('activity.entity_type', '=', options.entityType);
+  if (options.entityId) query = query.where('activity.entity_id', '=', options.entityId);
+  if (options.actorId) query = query.where('activity.actor_id', '=', options.actorId);
+  if (options.after) {
+    const [createdAt, id] = options.after;
+    query = query.where(sql<boolean>`(activity.created_at, activity.id) < (${createdAt}::timestamptz, ${id}::uuid)`);
+  }
+  return query.execute();
+}

@@ -1,0 +1,59 @@
+import { z } from '@hono/zod-openapi';
+import type { CustomerRow } from '../../db/schema.js';
+import { TimestampSchema, UuidSchema } from '../../http/schemas.js';
+
+const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
+
+export const CustomerSchema = z
+  .object({
+    id: UuidSchema,
+    name: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    company: z.string().nullable(),
+    taxId: z.string().nullable(),
+    billingAddress: z.string().nullable(),
+    notes: z.string().nullable(),
+    archived: z.boolean(),
+    archivedAt: TimestampSchema.nullable(),
+    version: z.number().int().openapi({ description: 'Increments on every change; the `ETag` is this number in quotes.' }),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  })
+  .openapi('Customer');
+
+const fields = {
+  name: z.string().trim().min(1).max(200).openapi({ example: 'Tan Hardware Pte Ltd' }),
+  email: z.string().trim().email().max(320).nullable().optional().openapi({ example: 'buyer@tanhardware.sg' }),
+  phone: optionalText(50),
+  company: optionalText(200),
+  taxId: optionalText(50),
+  billingAddress: optionalText(1000),
+  notes: optionalText(5000),
+};
+
+export const CreateCustomerSchema = z.object(fields).openapi('CreateCustomerRequest');
+
+export const UpdateCustomerSchema = z
+  .object({ ...fields, name: fields.name.optional() })
+  .openapi('UpdateCustomerRequest', { description: 'Only the fields present change; `null` clears an optional field.' });
+
+export const etagOf = (row: Pick<CustomerRow, 'version'>) => `"${row.version}"`;
+
+export function toCustomer(row: CustomerRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    company: row.company,
+    taxId: row.tax_id,
+    billingAddress: row.billing_address,
+    notes: row.notes,
+    archived: row.archived_at !== null,
+    archivedAt: row.archived_at ? new Date(row.archived_at).toISOString() : null,
+    version: row.version,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+  };
+}

@@ -1,0 +1,99 @@
+import { z } from '@hono/zod-openapi';
+import { BEARER, defineRoute } from '../../http/define-route.js';
+import { IdempotencyKeyHeaderSchema, IdParamsSchema, PaginationQuerySchema, ProblemSchema, RoleSchema, pageOf } from '../../http/schemas.js';
+import { UserSchema } from './users.schemas.js';
+
+const conflict = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
+const notFound = { description: 'No such user.', content: { 'application/problem+json': { schema: ProblemSchema } } };
+
+export const CreateUserSchema = z
+  .object({
+    email: z.string().trim().email().max(320),
+    name: z.string().trim().min(1).max(200),
+    role: RoleSchema,
+    password: z
+      .string()
+      .min(12)
+      .max(72)
+      .openapi({ format: 'password', description: '12–72 characters; the user can change it later.' }),
+  })
+  .openapi('CreateUserRequest');
+
+export const UpdateUserSchema = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    role: RoleSchema.optional(),
+    disabled: z.boolean().optional().openapi({ description: 'Disabling ends every session of the user at once.' }),
+  })
+  .openapi('UpdateUserRequest');
+
+export const list = defineRoute({
+  method: 'get',
+  path: '/api/users',
+  operationId: 'listUsers',
+  summary: 'List staff accounts',
+  tags: ['Users'],
+  security: BEARER,
+  roles: ['admin'],
+  request: { query: PaginationQuerySchema },
+  responses: { 200: { description: 'A page of users, oldest first.', content: { 'application/json': { schema: pageOf(UserSchema, 'UserPage') } } } },
+});
+
+export const create = defineRoute({
+  method: 'post',
+  path: '/api/users',
+  operationId: 'createUser',
+  summary: 'Create a staff account',
+  tags: ['Users'],
+  security: BEARER,
+  roles: ['admin'],
+  request: {
+    headers: z.object({ 'idempotency-key': IdempotencyKeyHeaderSchema }),
+    body: { required: true, content: { 'application/json': { schema: CreateUserSchema } } },
+  },
+  responses: {
+    201: {
+      description: 'Created.',
+      content: { 'application/json': { schema: UserSchema } },
+      links: {
+        GetUserById: { operationId: 'getUser', parameters: { id: '$response.body#/id' } },
+        UpdateUserById: { operationId: 'updateUser', parameters: { id: '$response.body#/id' } },
+      },
+    },
+    409: conflict('A user with this email exists.'),
+    422: conflict('The Idempotency-Key was used for a different request.'),
+  },
+});
+
+export const get = defineRoute({
+  method: 'get',
+  path: '/api/users/{id}',
+  operationId: 'getUser',
+  summary: 'Get a staff account',
+  tags: ['Users'],
+  security: BEARER,
+  roles: ['admin'],
+  request: { params: IdParamsSchema },
+  responses: { 200: { description: 'The user.', content: { 'application/json': { schema: UserSchema } } }, 404: notFound },
+});
+
+export const update = defineRoute({
+  method: 'patch',
+  path: '/api/users/{id}',
+  operationId: 'updateUser',
+  summary: 'Rename, change the role of, disable or re-enable a staff account',
+  tags: ['Users'],
+  security: BEARER,
+  roles: ['admin'],
+  request: { params: IdParamsSchema, body: { required: true, content: { 'application/json': { schema: UpdateUserSchema } } } },
+  responses: {
+    200: { description: 'The updated user.', content: { 'application/json': { schema: UserSchema } } },
+    404: notFound,
+    409: conflict('The change would leave no active admin.'),
+  },
+});
+
+export type ListRoute = typeof list;
+export type CreateRoute = typeof create;
+export type GetRoute = typeof get;
+export type UpdateRoute = typeof update;
