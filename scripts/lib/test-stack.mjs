@@ -1,0 +1,135 @@
+// Test helpers shared by the API, SDK, contract and browser tests: throwaway
+// databases on the project's PostgreSQL, and the real API started as a process.
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadServicesEnv } from './services-env.mjs';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const requireFromApi = createRequire(path.join(REPO_ROOT, 'api/package.json'));
+
+/** A free TCP port on loopback (bound and released; good enough for tests). */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Creates an empty database `nexus_test_<random>` on the services' PostgreSQL.
+ * Returns its URL and a `drop()` that removes it.
+ */
+export async function createTestDatabase(services = loadServicesEnv()) {
+  const pg = requireFromApi('pg');
+  const adminUrl = services.DATABASE_ADMIN_URL ?? services.DATABASE_URL;
+  const name = `nexus_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(services.DATABASE_URL);
+  url.pathname = `/${name}`;
+  return {
+    name,
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/**
+ * Environment for an API process on the project's real services, isolated from
+ * other tests: its own database, Redis key prefix and data dir.
+ */
+export async function testApiEnv(overrides = {}) {
+  const services = loadServicesEnv();
+  const database = await createTestDatabase(services);
+  const env = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    DATABASE_URL: database.url,
+    REDIS_URL: services.REDIS_URL,
+    REDIS_KEY_PREFIX: `test:${database.name}:`,
+    ...(services.NEO4J_URL
+      ? { NEO4J_URL: services.NEO4J_URL, NEO4J_USER: services.NEO4J_USER, NEO4J_PASSWORD: services.NEO4J_PASSWORD }
+      : {}),
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'nexus-test-')),
+    BCRYPT_COST: '4',
+    ...overrides,
+  };
+  return { env, database };
+}
+
+/**
+ * Starts the real API server (`api/src/server.ts`) as a child process on a
+ * free port with a fresh database, waits until it answers, and returns its URL,
+ * the first-admin credentials it printed, and `stop()`.
+ */
+export async function startApi({ env: overrides = {}, keepDatabase = false } = {}) {
+  const port = await freePort();
+  const { env, database } = await testApiEnv({ PORT: String(port), ...overrides });
+  const tsx = path.join(REPO_ROOT, 'api/node_modules/.bin/tsx');
+  const child = spawn(tsx, ['src/server.ts'], {
+    cwd: path.join(REPO_ROOT, 'api'),
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode} during start:\n${output}`);
+    try {
+      const response = await fetch(`${baseUrl}/api/health`);
+      if (response.status === 200 || response.status === 503) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`API did not answer within 60 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  const email = /email:\s+(\S+)/.exec(output)?.[1];
+  const password = /password:\s+(\S+)/.exec(output)?.[1];
+  return {
+    baseUrl,
+    env,
+    admin: email && password ? { email, password } : undefined,
+    output: () => output,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+        if (child.exitCode === null) child.kill('SIGKILL');
+      }
+      if (!keepDatabase) await database.drop();
+    },
+  };
+}
