@@ -3,7 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { HTTPException } from 'hono/http-exception';
 import { secureHeaders } from 'hono/secure-headers';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps } from './deps.js';
 import type { AppEnv, AppOpenAPI } from './http/app-env.js';
 import { createRouter } from './http/router.js';
@@ -14,6 +14,23 @@ import { registerContractDocument } from './openapi/document.js';
 import { docsRouter } from './docs/swagger-ui.js';
 import { routers } from './routes/index.js';
 import { createTokenVerifier } from './auth/verify-request.js';
+
+/**
+ * PostgreSQL text cannot hold U+0000, and no field of this API means anything
+ * by it: a NUL in the query string or in a JSON body is a 400, not a 500.
+ */
+const rejectNulCharacters: MiddlewareHandler<AppEnv> = async (c, next) => {
+  if (/%00/.test(new URL(c.req.url).search)) {
+    throw problems.validation([{ path: 'query', message: 'Text must not contain NUL (U+0000) characters.', code: 'nul_character' }]);
+  }
+  if (/^application\/([a-z.+-]+\+)?json/i.test(c.req.header('content-type') ?? '')) {
+    const body = await c.req.text();
+    if (body.includes('\\u0000') || body.includes('\u0000')) {
+      throw problems.validation([{ path: 'body', message: 'Text must not contain NUL (U+0000) characters.', code: 'nul_character' }]);
+    }
+  }
+  await next();
+};
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
 
@@ -60,6 +77,8 @@ export function createApp(deps: AppDeps): AppOpenAPI {
       },
     }),
   );
+
+  app.use('/api/*', rejectNulCharacters);
 
   for (const router of routers(deps)) app.route('/', router);
   registerContractDocument(app, deps.config);

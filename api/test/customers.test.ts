@@ -63,7 +63,7 @@ describe('customers', () => {
     expect(((await list.json()) as { items: unknown[] }).items).toHaveLength(1);
 
     const reused = await create({ name: 'Something else' }, { 'idempotency-key': key });
-    expect(reused.status).toBe(422);
+    expect(reused.status).toBe(409);
   });
 
   it('updates with If-Match: 428 without, 412 when stale, and one winner of two concurrent edits', async () => {

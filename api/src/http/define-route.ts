@@ -1,6 +1,16 @@
 import { createRoute, type RouteConfig } from '@hono/zod-openapi';
 import { ProblemSchema, type Role } from './schemas.js';
+import type { MiddlewareHandler } from 'hono';
 import { authGuard } from './auth-guard.js';
+import { problems } from '../lib/problem.js';
+
+/** A required body that is absent is a 400 naming it (the validators would otherwise see `{}`). */
+const requireBody: MiddlewareHandler = async (c, next) => {
+  if ((await c.req.text()).trim() === '') {
+    throw problems.validation([{ path: 'body', message: 'A JSON request body is required.', code: 'required' }]);
+  }
+  await next();
+};
 
 /**
  * Security declared by an operation. `[]` is public; `[{ bearerAuth: [] }]`
@@ -54,7 +64,7 @@ export function defineRoute<const R extends RouteInput>(input: R) {
     ...route,
     ...(roles && isProtected ? { [ROLES_EXTENSION]: [...roles] } : {}),
     security: route.security,
-    middleware: isProtected ? [authGuard(roles)] : [],
+    middleware: [...(isProtected ? [authGuard(roles)] : []), ...(route.request?.body?.required ? [requireBody] : [])],
     responses: { ...errorResponses, ...route.responses },
   } as unknown as R) as unknown as Omit<R, 'roles'> & { getRoutingPath(): string };
 }

@@ -1,15 +1,17 @@
+import { IF_MATCH } from './schemas.js';
 import { problems } from '../lib/problem.js';
 
 /**
  * Does an If-Match header accept the current version? Strong comparison
- * (RFC 9110 §13.1.1): `*`, or a list of quoted versions; weak tags never match.
+ * (RFC 9110 §13.1.1): `*`, or any listed strong tag equal to `"<version>"`;
+ * weak tags never match.
  */
 export function ifMatchAccepts(header: string, currentVersion: number): boolean {
   const value = header.trim();
-  if (value === '*') return true;
-  const tags = value.split(',').map((tag) => tag.trim());
-  if (tags.some((tag) => !/^(W\/)?"[^"]*"$/.test(tag))) {
+  if (!IF_MATCH.test(value)) {
     throw problems.validation([{ path: 'header.if-match', message: 'Must be an entity tag like "3" (as sent in ETag) or *.', code: 'invalid_etag' }]);
   }
-  return tags.includes(`"${currentVersion}"`);
+  if (value === '*') return true;
+  // Tags may contain commas inside their quotes, so they are matched, not split.
+  return [...value.matchAll(/(W\/)?"([^"]*)"/g)].some(([, weak, tag]) => !weak && tag === String(currentVersion));
 }

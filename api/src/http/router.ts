@@ -17,13 +17,13 @@ function validationHook(result: { success: boolean; target: string; error?: ZodE
   ) {
     throw problems.preconditionRequired('This update requires an If-Match header with the ETag you last read.');
   }
-  throw problems.validation(
-    issues.map((issue) => ({
-      path: [target, ...issue.path.map(String)].join('.'),
-      message: issue.message,
-      code: issue.code,
-    })),
-  );
+  // One error per field (its first failed rule) is what a form needs to show.
+  const byPath = new Map<string, { path: string; message: string; code: string }>();
+  for (const issue of issues) {
+    const path = [target, ...issue.path.map(String)].join('.');
+    if (!byPath.has(path)) byPath.set(path, { path, message: issue.message, code: issue.code });
+  }
+  throw problems.validation([...byPath.values()]);
 }
 
 /** An OpenAPIHono with the shared validation hook; every router is made by this. */

@@ -33,6 +33,34 @@ export const TimestampSchema = z.string().datetime().openapi({ format: 'date-tim
 export const RoleSchema = z.enum(['admin', 'sales', 'viewer']).openapi('Role');
 export type Role = z.infer<typeof RoleSchema>;
 
+/**
+ * A keyset position: `<epoch milliseconds>.<uuid>` of the last row of the
+ * previous page. Every string of this shape is a real position, so a cursor is
+ * never "invalid" once it passes validation — the page after it may be empty.
+ */
+export const KEYSET_CURSOR = /^\d{1,13}\.[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * An email address as this API accepts it: something@domain.tld, no spaces.
+ * Published as a pattern (not `format: email`) so that clients can check it
+ * exactly as the server does.
+ */
+export const EmailSchema = z
+  .string()
+  .trim()
+  .min(3)
+  .max(320)
+  .regex(/^[^\s@\ufeff]+@[^\s@\ufeff]+\.[^\s@\ufeff]+$/, 'Must be an email address like name@example.com.')
+  .openapi({ example: 'buyer@example.com' });
+
+/**
+ * Text that must say something: trimmed, and with at least one character that
+ * is not white space. (The pattern's class excludes U+FEFF explicitly so that
+ * it means the same in JavaScript and in other regex dialects clients use.)
+ */
+export const nonBlankText = (max: number) =>
+  z.string().trim().min(1).max(max).regex(/[^\s\ufeff]/, 'Must not be blank.');
+
 export const PaginationQuerySchema = z.object({
   limit: z.coerce
     .number()
@@ -43,10 +71,13 @@ export const PaginationQuerySchema = z.object({
     .openapi({ param: { name: 'limit', in: 'query' }, description: 'Page size (1–100).', example: 20 }),
   cursor: z
     .string()
-    .min(1)
-    .max(512)
+    .regex(KEYSET_CURSOR)
     .optional()
-    .openapi({ param: { name: 'cursor', in: 'query' }, description: 'Opaque cursor from a previous page\'s `nextCursor`.' }),
+    .openapi({
+      param: { name: 'cursor', in: 'query' },
+      description: "The previous page's `nextCursor`: the position after which the next page starts.",
+      example: '1764064800000.0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e',
+    }),
 });
 
 /** A page of a cursor-paginated list. */
@@ -71,10 +102,13 @@ export const IdempotencyKeyHeaderSchema = z
     example: '5f0c6a3e-1d2b-4c5d-8e9f-0a1b2c3d4e5f',
   });
 
+/** `*` or a comma-separated list of entity tags (RFC 9110 §13.1.1); OWS is space or tab. */
+export const IF_MATCH = /^(\*|(W\/)?"[^"]*"([ \t]*,[ \t]*(W\/)?"[^"]*")*)$/;
+
 export const IfMatchHeaderSchema = z
   .string()
-  .min(1)
   .max(200)
+  .regex(IF_MATCH, 'Must be an entity tag like "3" (as sent in ETag) or *.')
   .openapi({
     param: { name: 'if-match', in: 'header', required: true },
     description: 'The `ETag` of the version you edited. A stale value gives 412; a missing one 428.',

@@ -1,29 +1,21 @@
-import { problems } from './problem.js';
-
 /**
- * Opaque keyset cursors: the sort key of the last row of a page, base64url
- * JSON. Clients treat them as opaque; a tampered one is a 400, not a 500.
+ * Keyset cursors for lists ordered by (created_at, id): `<epoch ms>.<uuid>`,
+ * the position of the last row of a page. The query schema
+ * (`KEYSET_CURSOR`) guarantees the shape before this code sees it.
  */
-export function encodeCursor(key: readonly (string | number)[]): string {
-  return Buffer.from(JSON.stringify(key)).toString('base64url');
+export function encodeKeysetCursor(createdAt: Date | string, id: string): string {
+  return `${new Date(createdAt).getTime()}.${id}`;
 }
 
-export function decodeCursor(cursor: string, shape: readonly ('string' | 'number')[]): (string | number)[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    value = undefined;
-  }
-  if (!Array.isArray(value) || value.length !== shape.length || value.some((part, i) => typeof part !== shape[i])) {
-    throw problems.validation([{ path: 'query.cursor', message: 'Not a cursor this list issued.', code: 'invalid_cursor' }]);
-  }
-  return value as (string | number)[];
+/** → `[ISO timestamp, uuid]` for a `(created_at, id) < (…)` / `> (…)` comparison. */
+export function decodeKeysetCursor(cursor: string): [string, string] {
+  const dot = cursor.indexOf('.');
+  return [new Date(Number(cursor.slice(0, dot))).toISOString(), cursor.slice(dot + 1)];
 }
 
 /** Takes `limit + 1` rows; returns the page and the cursor of its last row if more follow. */
-export function paginate<Row>(rows: Row[], limit: number, keyOf: (row: Row) => (string | number)[]) {
+export function paginate<Row extends { id: string; created_at: Date | string }>(rows: Row[], limit: number) {
   const items = rows.slice(0, limit);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null };
+  return { items, nextCursor: rows.length > limit && last !== undefined ? encodeKeysetCursor(last.created_at, last.id) : null };
 }

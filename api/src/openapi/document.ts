@@ -22,7 +22,8 @@ export function documentConfig(config: Pick<Config, 'PUBLIC_API_URL'> | undefine
       description:
         'The Nexus B2B quotation API. Every operation declares its own `security`: public ones take no credentials; ' +
         'protected ones need `Authorization: Bearer <access token>` from `POST /api/auth/login`. ' +
-        'Errors are RFC 9457 `application/problem+json`.',
+        'Errors are RFC 9457 `application/problem+json`. ' +
+        'Text may not contain the NUL character (U+0000): such a request is refused with 400.',
     },
     servers: [{ url: config?.PUBLIC_API_URL ?? '/', description: 'This server' }],
     tags: TAGS,

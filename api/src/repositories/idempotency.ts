@@ -39,7 +39,7 @@ export async function createOnce<Body>(
         .where('key', '=', key)
         .executeTakeFirstOrThrow();
       if (stored.operation !== request.operation || stored.fingerprint !== fingerprint) {
-        throw problems.unprocessable('This Idempotency-Key was already used for a different request.');
+        throw problems.conflict('This Idempotency-Key was already used for a different request; use a new key for a new request.');
       }
       if (stored.status === null) throw problems.conflict('A request with this Idempotency-Key is still in progress.');
       return {

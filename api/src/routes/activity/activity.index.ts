@@ -1,14 +1,14 @@
 import type { AppDeps } from '../../deps.js';
 import type { AppRouteHandler } from '../../http/app-env.js';
 import { createRouter } from '../../http/router.js';
-import { decodeCursor, paginate } from '../../lib/cursor.js';
+import { decodeKeysetCursor, paginate } from '../../lib/cursor.js';
 import { listActivity } from '../../repositories/activity.js';
 import * as routes from './activity.routes.js';
 
 export function activityRouter(deps: AppDeps) {
   const list: AppRouteHandler<routes.ListRoute> = async (c) => {
     const { limit, cursor, entityType, entityId, actorId } = c.req.valid('query');
-    const after = cursor ? (decodeCursor(cursor, ['string', 'string']) as [string, string]) : undefined;
+    const after = cursor ? decodeKeysetCursor(cursor) : undefined;
     const rows = await listActivity(deps.db, {
       limit,
       ...(after ? { after } : {}),
@@ -16,7 +16,7 @@ export function activityRouter(deps: AppDeps) {
       ...(entityId ? { entityId } : {}),
       ...(actorId ? { actorId } : {}),
     });
-    const page = paginate(rows, limit, (row) => [new Date(row.created_at).toISOString(), row.id]);
+    const page = paginate(rows, limit);
     return c.json(
       {
         items: page.items.map((row) => ({

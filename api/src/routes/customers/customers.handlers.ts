@@ -2,7 +2,7 @@ import type { AppDeps } from '../../deps.js';
 import type { AppRouteHandler } from '../../http/app-env.js';
 import { currentUser } from '../../http/auth-guard.js';
 import { ifMatchAccepts } from '../../http/if-match.js';
-import { decodeCursor, paginate } from '../../lib/cursor.js';
+import { decodeKeysetCursor, paginate } from '../../lib/cursor.js';
 import { problems } from '../../lib/problem.js';
 import { recordActivity } from '../../repositories/activity.js';
 import { findCustomer, insertCustomer, listCustomers, updateCustomerAtVersion } from '../../repositories/customers.js';
@@ -23,9 +23,9 @@ const FIELD_LABELS: Record<string, string> = {
 export function customersHandlers(deps: AppDeps) {
   const list: AppRouteHandler<ListRoute> = async (c) => {
     const { limit, cursor, q, includeArchived } = c.req.valid('query');
-    const after = cursor ? (decodeCursor(cursor, ['string', 'string']) as [string, string]) : undefined;
+    const after = cursor ? decodeKeysetCursor(cursor) : undefined;
     const rows = await listCustomers(deps.db, { limit, includeArchived, ...(q ? { q } : {}), ...(after ? { after } : {}) });
-    const page = paginate(rows, limit, (row) => [new Date(row.created_at).toISOString(), row.id]);
+    const page = paginate(rows, limit);
     return c.json({ items: page.items.map(toCustomer), nextCursor: page.nextCursor }, 200);
   };
 

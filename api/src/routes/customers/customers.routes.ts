@@ -74,8 +74,7 @@ export const create = defineRoute({
   },
   responses: {
     201: customerResponse('Created (or, for a retried Idempotency-Key, the customer created the first time).'),
-    409: problem('A request with this Idempotency-Key is still in progress.'),
-    422: problem('The Idempotency-Key was used for a different request.'),
+    409: problem('The Idempotency-Key was used for a different request.'),
   },
 });
 

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { CustomerRow } from '../../db/schema.js';
-import { TimestampSchema, UuidSchema } from '../../http/schemas.js';
+import { EmailSchema, nonBlankText, TimestampSchema, UuidSchema } from '../../http/schemas.js';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
 
@@ -23,8 +23,8 @@ export const CustomerSchema = z
   .openapi('Customer');
 
 const fields = {
-  name: z.string().trim().min(1).max(200).openapi({ example: 'Tan Hardware Pte Ltd' }),
-  email: z.string().trim().email().max(320).nullable().optional().openapi({ example: 'buyer@tanhardware.sg' }),
+  name: nonBlankText(200).openapi({ example: 'Tan Hardware Pte Ltd' }),
+  email: EmailSchema.nullable().optional(),
   phone: optionalText(50),
   company: optionalText(200),
   taxId: optionalText(50),

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../deps.js';
 import type { AppRouteHandler } from '../../http/app-env.js';
 import { currentUser } from '../../http/auth-guard.js';
 import { hashPassword } from '../../auth/passwords.js';
-import { decodeCursor, paginate } from '../../lib/cursor.js';
+import { decodeKeysetCursor, paginate } from '../../lib/cursor.js';
 import { problems } from '../../lib/problem.js';
 import { recordActivity } from '../../repositories/activity.js';
 import { createOnce } from '../../repositories/idempotency.js';
@@ -14,9 +14,9 @@ import type { CreateRoute, GetRoute, ListRoute, UpdateRoute } from './users.rout
 export function usersHandlers(deps: AppDeps) {
   const list: AppRouteHandler<ListRoute> = async (c) => {
     const { limit, cursor } = c.req.valid('query');
-    const after = cursor ? (decodeCursor(cursor, ['string', 'string']) as [string, string]) : undefined;
+    const after = cursor ? decodeKeysetCursor(cursor) : undefined;
     const rows = await listUsers(deps.db, { limit, ...(after ? { after } : {}) });
-    const page = paginate(rows, limit, (row) => [new Date(row.created_at).toISOString(), row.id]);
+    const page = paginate(rows, limit);
     return c.json({ items: page.items.map(toUser), nextCursor: page.nextCursor }, 200);
   };
 
@@ -60,6 +60,10 @@ export function usersHandlers(deps: AppDeps) {
     const actor = currentUser(c);
     const { id } = c.req.valid('param');
     const changes = c.req.valid('json');
+    if (id === actor.id && (changes.disabled === true || (changes.role !== undefined && changes.role !== actor.role))) {
+      // Locking yourself out is never what an admin meant; another admin can do it.
+      throw problems.conflict('You cannot disable your own account or change your own role; ask another admin.');
+    }
     const updated = await deps.db.transaction().execute(async (trx) => {
       // Serialize admin changes so two concurrent demotions cannot remove the last admin.
       await trx.selectFrom('users').select('id').where('role', '=', 'admin').forUpdate().execute();

@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { BEARER, defineRoute } from '../../http/define-route.js';
-import { IdempotencyKeyHeaderSchema, IdParamsSchema, PaginationQuerySchema, ProblemSchema, RoleSchema, pageOf } from '../../http/schemas.js';
+import { EmailSchema, nonBlankText, IdempotencyKeyHeaderSchema, IdParamsSchema, PaginationQuerySchema, ProblemSchema, RoleSchema, pageOf } from '../../http/schemas.js';
 import { UserSchema } from './users.schemas.js';
 
 const conflict = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
@@ -8,8 +8,8 @@ const notFound = { description: 'No such user.', content: { 'application/problem
 
 export const CreateUserSchema = z
   .object({
-    email: z.string().trim().email().max(320),
-    name: z.string().trim().min(1).max(200),
+    email: EmailSchema,
+    name: nonBlankText(200),
     role: RoleSchema,
     password: z
       .string()
@@ -21,7 +21,7 @@ export const CreateUserSchema = z
 
 export const UpdateUserSchema = z
   .object({
-    name: z.string().trim().min(1).max(200).optional(),
+    name: nonBlankText(200).optional(),
     role: RoleSchema.optional(),
     disabled: z.boolean().optional().openapi({ description: 'Disabling ends every session of the user at once.' }),
   })
@@ -60,8 +60,7 @@ export const create = defineRoute({
         UpdateUserById: { operationId: 'updateUser', parameters: { id: '$response.body#/id' } },
       },
     },
-    409: conflict('A user with this email exists.'),
-    422: conflict('The Idempotency-Key was used for a different request.'),
+    409: conflict('A user with this email exists, or the Idempotency-Key was used for a different request.'),
   },
 });
 
@@ -89,7 +88,7 @@ export const update = defineRoute({
   responses: {
     200: { description: 'The updated user.', content: { 'application/json': { schema: UserSchema } } },
     404: notFound,
-    409: conflict('The change would leave no active admin.'),
+    409: conflict('The change would leave no active admin, or disables or re-roles your own account.'),
   },
 });
 

@@ -5,7 +5,7 @@ import { RoleSchema, TimestampSchema, UuidSchema } from '../../http/schemas.js';
 export const UserSchema = z
   .object({
     id: UuidSchema,
-    email: z.string().email(),
+    email: z.string(),
     name: z.string(),
     role: RoleSchema,
     disabled: z.boolean(),

@@ -1,0 +1,127 @@
+#!/usr/bin/env node
+// Contract tests: the real API on the project's services, probed by
+// Schemathesis 4 against its own /openapi.json — every phase, every check.
+// The bearer token is applied only to operations whose contract requires it
+// (Schemathesis' OpenAPI-aware auth reads each operation's `security`).
+// Any failure fails the command. JUnit reports: test-results/schemathesis-*.xml.
+import { mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execa } from 'execa';
+import { loadServicesEnv } from './lib/services-env.mjs';
+import { REPO_ROOT, startApi } from './lib/test-stack.mjs';
+
+const services = loadServicesEnv();
+const st = services.SCHEMATHESIS_BIN;
+if (!st) throw new Error('SCHEMATHESIS_BIN missing from .data/services.env: run `pnpm services:up`.');
+
+const maxExamples = process.env.CONTRACT_MAX_EXAMPLES ?? '100';
+const reportDir = path.join(REPO_ROOT, 'test-results');
+mkdirSync(reportDir, { recursive: true });
+
+const api = await startApi({
+  env: {
+    // The run takes minutes and fuzzes login: a token that outlives it, and
+    // limits that let the fuzzer reach every branch (429 stays reachable and documented).
+    ACCESS_TOKEN_TTL_SECONDS: '3600',
+    LOGIN_LIMIT_PER_IP: '200',
+  },
+});
+let exitCode = 1;
+try {
+  if (!api.admin) throw new Error(`the API did not print first-admin credentials:\n${api.output()}`);
+  const login = async () => {
+    const response = await fetch(`${api.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(api.admin),
+    });
+    if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
+    return (await response.json()).accessToken;
+  };
+  const token = await login();
+  // Logout ends the session of the token it is called with: give it a session of its own
+  // so that the fuzzer logging out does not end the session every other operation uses.
+  const logoutToken = await login();
+
+  const configDir = mkdtempSync(path.join(tmpdir(), 'nexus-contract-'));
+  // Schemathesis' OpenAPI-aware auth sends the token only where an operation's
+  // `security` asks for it, so public operations are tested without credentials.
+  const writeConfig = (name, tokenVariable) => {
+    const file = path.join(configDir, name);
+    writeFileSync(
+      file,
+      [
+        '[auth.openapi.bearerAuth]',
+        `bearer = "\${${tokenVariable}}"`,
+        '',
+        '# 428 Precondition Required is the right answer to a missing If-Match (RFC 6585).',
+        '[checks.missing_required_header]',
+        'expected-statuses = ["400", "401", "403", "406", "415", "422", "428"]',
+        '',
+        '# A schema-valid update carrying a stale If-Match is rightly refused with 412.',
+        '[checks.positive_data_acceptance]',
+        'expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "429", "5xx"]',
+        '',
+      ].join('\n'),
+    );
+    return file;
+  };
+  const common = [
+    '--checks',
+    'all',
+    '--max-examples',
+    maxExamples,
+    '--workers',
+    '2',
+    '--seed',
+    process.env.CONTRACT_SEED ?? '20261125',
+    '--generation-database',
+    'none',
+    '--request-timeout',
+    '10',
+    '--no-color',
+    // NUL characters get a documented blanket 400 (see the API description);
+    // JSON Schema cannot say "no U+0000" without a pattern on every string.
+    '--generation-allow-x00',
+    'false',
+  ];
+  const env = { NEXUS_CONTRACT_TOKEN: token, NEXUS_CONTRACT_LOGOUT_TOKEN: logoutToken };
+  // Logout ends the session of the token it is called with, so it runs apart,
+  // with a session of its own; every other operation runs in the main pass.
+  const passes = [
+    {
+      name: 'main',
+      config: writeConfig('main.toml', 'NEXUS_CONTRACT_TOKEN'),
+      filter: ['--exclude-operation-id', 'logout', '--phases', 'examples,coverage,fuzzing,stateful'],
+    },
+    {
+      // No links lead to or from logout, so it has no stateful phase.
+      name: 'logout',
+      config: writeConfig('logout.toml', 'NEXUS_CONTRACT_LOGOUT_TOKEN'),
+      filter: ['--include-operation-id', 'logout', '--phases', 'examples,coverage,fuzzing'],
+    },
+  ];
+  let result = { exitCode: 0 };
+  for (const pass of passes) {
+    process.stdout.write(`contract: schemathesis (${pass.name} pass) against ${api.baseUrl}/openapi.json, max ${maxExamples} examples per operation\n`);
+    const run = await execa(
+      st,
+      ['--config-file', pass.config, 'run', `${api.baseUrl}/openapi.json`, ...pass.filter, ...common, '--report', 'junit', '--report-junit-path', path.join(reportDir, `schemathesis-${pass.name}.xml`)],
+      { env, stdio: 'inherit', reject: false },
+    );
+    if (run.exitCode !== 0) result = run;
+  }
+  exitCode = result.exitCode ?? 1;
+  // Guard against a silently weaker run: had the fuzzer ended the main session
+  // (e.g. by calling logout with it), every later protected call would have been a 401.
+  const me = await fetch(`${api.baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
+  if (me.status !== 200) {
+    process.stdout.write(`contract: the run's own session ended during the run (GET /api/auth/me → ${me.status})\n`);
+    exitCode = 1;
+  }
+  process.stdout.write(exitCode === 0 ? 'contract: passed\n' : `contract: FAILED (schemathesis exit ${exitCode})\n`);
+} finally {
+  await api.stop();
+}
+process.exit(exitCode);
