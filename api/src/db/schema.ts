@@ -71,6 +71,101 @@ export interface IdempotencyKeysTable {
   created_at: Timestamp;
 }
 
+export interface ProductsTable {
+  id: Generated<string>;
+  sku: string;
+  name: string;
+  description: string | null;
+  brand: string | null;
+  category: string | null;
+  model_numbers: ColumnType<string[], string[] | undefined, string[]>;
+  unit: ColumnType<string, string | undefined, string>;
+  unit_price_minor: number;
+  currency: string;
+  stock_quantity: ColumnType<number, number | undefined, number>;
+  attributes: ColumnType<Record<string, unknown>, string | undefined, string>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** Generated columns (search); never written. */
+  codes: ColumnType<string[], never, never>;
+  search_text: ColumnType<string, never, never>;
+  search_vector: ColumnType<string, never, never>;
+}
+
+export interface TasksTable {
+  id: Generated<string>;
+  name: string;
+  description: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProductRelationsTable {
+  id: Generated<string>;
+  type: 'COMPATIBLE_WITH' | 'ALTERNATIVE_TO' | 'ACCESSORY_OF' | 'REQUIRES' | 'USED_FOR';
+  product_id: string;
+  related_product_id: string | null;
+  task_id: string | null;
+  note: string | null;
+  source: ColumnType<'manual' | 'import', 'manual' | 'import' | undefined, 'manual' | 'import'>;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ProductPairStatsTable {
+  product_a: string;
+  product_b: string;
+  quote_count: number;
+  updated_at: Timestamp;
+}
+
+export interface GraphOutboxTable {
+  id: Generated<number>;
+  kind: 'product' | 'task' | 'relation' | 'pair';
+  entity_id: string;
+  payload: Json | null;
+  created_at: Timestamp;
+}
+
+export interface ImportJobsTable {
+  id: Generated<string>;
+  status: ColumnType<'queued' | 'running' | 'succeeded' | 'failed', 'queued' | 'running' | 'succeeded' | 'failed' | undefined>;
+  format: 'csv' | 'xlsx';
+  file_name: string | null;
+  file_size: number;
+  rows_total: number | null;
+  rows_done: Generated<number>;
+  created_count: Generated<number>;
+  updated_count: Generated<number>;
+  rejected_count: Generated<number>;
+  relations_created: Generated<number>;
+  error: string | null;
+  attempts: Generated<number>;
+  heartbeat_at: Date | null;
+  started_at: Date | null;
+  finished_at: Date | null;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ImportFilesTable {
+  job_id: string;
+  content: Buffer;
+}
+
+export interface ImportIssuesTable {
+  job_id: string;
+  row_number: number;
+  kind: 'rejected' | 'warning';
+  sku: string | null;
+  reason: string;
+}
+
 export interface Database {
   users: UsersTable;
   token_families: TokenFamiliesTable;
@@ -78,6 +173,14 @@ export interface Database {
   customers: CustomersTable;
   activity: ActivityTable;
   idempotency_keys: IdempotencyKeysTable;
+  products: ProductsTable;
+  tasks: TasksTable;
+  product_relations: ProductRelationsTable;
+  product_pair_stats: ProductPairStatsTable;
+  graph_outbox: GraphOutboxTable;
+  import_jobs: ImportJobsTable;
+  import_files: ImportFilesTable;
+  import_issues: ImportIssuesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -85,3 +188,7 @@ export type NewUser = Insertable<UsersTable>;
 export type CustomerRow = Selectable<CustomersTable>;
 export type CustomerUpdate = Updateable<CustomersTable>;
 export type ActivityRow = Selectable<ActivityTable>;
+export type ProductRow = Selectable<ProductsTable>;
+export type TaskRow = Selectable<TasksTable>;
+export type ProductRelationRow = Selectable<ProductRelationsTable>;
+export type ImportJobRow = Selectable<ImportJobsTable>;

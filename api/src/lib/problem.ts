@@ -78,14 +78,15 @@ export class ProblemError extends Error {
   }
 
   toProblem(instance: string): ProblemDetails {
+    // Extensions first: they can never override a standard member.
     return {
+      ...this.extensions,
       type: PROBLEM_TYPE_BASE + this.slug,
       title: this.title,
       status: this.status,
       ...(this.detail === undefined ? {} : { detail: this.detail }),
       instance,
       ...(this.errors === undefined ? {} : { errors: this.errors }),
-      ...this.extensions,
     };
   }
 }

@@ -46,7 +46,7 @@ export function systemHandlers(deps: AppDeps) {
         title: 'Service Unavailable',
         detail: `Required dependency down: ${requiredDown.join(', ')}.`,
         headers: { 'Retry-After': '5' },
-        extensions: { ...body, status: 'down' },
+        extensions: body,
       });
     }
     const degraded = results.some(([, r]) => r.status === 'down');

@@ -1,0 +1,65 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { serve, type ServerType } from '@hono/node-server';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadServicesEnv } from '../../scripts/lib/services-env.mjs';
+import { REPO_ROOT } from '../../scripts/lib/test-stack.mjs';
+import { startTestApp, type TestApp } from './support/harness.js';
+
+let t: TestApp;
+let server: ServerType;
+let baseUrl: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  t = await startTestApp();
+  await new Promise<void>((resolve) => {
+    server = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 }, (info) => {
+      baseUrl = `http://127.0.0.1:${info.port}`;
+      resolve();
+    });
+  });
+  browser = await chromium.launch({
+    executablePath: loadServicesEnv().CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => server?.close(resolve));
+  await t?.close();
+});
+
+describe('Swagger UI at /docs', () => {
+  it('renders every operation using nothing but the API itself', async () => {
+    const page = await browser.newPage();
+    const requested: string[] = [];
+    const failed: string[] = [];
+    const consoleErrors: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    page.on('requestfailed', (request) => failed.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text());
+    });
+
+    await page.goto(`${baseUrl}/docs`);
+    const document = (await (await fetch(`${baseUrl}/openapi.json`)).json()) as { paths: Record<string, object> };
+    const operationCount = Object.values(document.paths).reduce((n, item) => n + Object.keys(item).length, 0);
+    await page.waitForFunction((count) => document.querySelectorAll('.opblock').length === count, operationCount, { timeout: 20_000 });
+
+    await page.getByRole('button', { name: /authorize/i }).first().click();
+    await expect.poll(() => page.locator('.modal-ux').count()).toBe(1);
+
+    const dir = path.join(REPO_ROOT, 'test-results', 'screenshots');
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, 'swagger-ui.png'), fullPage: false });
+
+    const foreign = requested.filter((url) => !url.startsWith(baseUrl) && !url.startsWith('data:'));
+    expect(foreign).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(consoleErrors).toEqual([]);
+    expect(requested).toContain(`${baseUrl}/openapi.json`);
+  });
+});

@@ -1,0 +1,62 @@
+#!/usr/bin/env node
+// The whole test suite (`npm test` after bootstrap): type checks, every
+// package's vitest suite against the real services, and the Schemathesis
+// contract run. Every step runs; the command fails if any step failed.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { execa } from 'execa';
+import { REPO_ROOT } from './lib/test-stack.mjs';
+
+const results = path.join(REPO_ROOT, 'test-results');
+mkdirSync(results, { recursive: true });
+
+const vitestPackages = ['api', 'sdk'].filter((dir) => existsSync(path.join(REPO_ROOT, dir, 'vitest.config.ts')));
+
+const steps = [
+  { name: 'typecheck', cmd: 'pnpm', args: ['-r', '--workspace-concurrency=1', 'run', 'typecheck'] },
+  ...vitestPackages.map((dir) => ({
+    name: `${dir} tests`,
+    cmd: 'pnpm',
+    args: ['--filter', `./${dir}`, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, `${dir}-vitest.json`)}`],
+    report: path.join(results, `${dir}-vitest.json`),
+  })),
+  { name: 'contract (schemathesis)', cmd: 'node', args: ['scripts/contract-test.mjs'] },
+];
+
+const outcome = [];
+let passedTests = 0;
+let failedTests = 0;
+for (const step of steps) {
+  process.stdout.write(`\n\x1b[1m── ${step.name} ──\x1b[0m\n`);
+  if (step.report) rmSync(step.report, { force: true });
+  const started = Date.now();
+  const run = await execa(step.cmd, step.args, { cwd: REPO_ROOT, stdio: 'inherit', reject: false });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  let counts = '';
+  if (step.report && existsSync(step.report)) {
+    const report = JSON.parse(readFileSync(step.report, 'utf8'));
+    passedTests += report.numPassedTests;
+    failedTests += report.numFailedTests;
+    counts = `${report.numPassedTests} passed, ${report.numFailedTests} failed`;
+  } else if (step.report) {
+    failedTests += 1;
+    counts = 'no report';
+  }
+  outcome.push({ step: step.name, ok: run.exitCode === 0, seconds, counts });
+}
+
+process.stdout.write('\n\x1b[1m── summary ──\x1b[0m\n');
+for (const { step, ok, seconds, counts } of outcome) {
+  process.stdout.write(`${ok ? 'PASS' : 'FAIL'}  ${step.padEnd(26)} ${seconds.padStart(6)} s  ${counts}\n`);
+}
+const failedSteps = outcome.filter((o) => !o.ok).length;
+const stepsPassed = outcome.length - failedSteps;
+// Steps without per-test counts (typecheck, contract) count as one test each.
+const stepTests = outcome.filter((o) => !o.counts);
+const total = {
+  passed: passedTests + stepTests.filter((o) => o.ok).length,
+  failed: failedTests + stepTests.filter((o) => !o.ok).length,
+};
+process.stdout.write(`steps: ${stepsPassed} passed, ${failedSteps} failed\n`);
+process.stdout.write(`tests: ${total.passed} passed, ${total.failed} failed\n`);
+process.exit(failedSteps === 0 && total.failed === 0 ? 0 : 1);
