@@ -62,4 +62,31 @@ describe('Swagger UI at /docs', () => {
     expect(consoleErrors).toEqual([]);
     expect(requested).toContain(`${baseUrl}/openapi.json`);
   });
+
+  it('authorizes with a token, sends it to a protected operation, and keeps it across reloads', async () => {
+    const user = await t.user('viewer', 'Swagger Viewer');
+    const page = await browser.newPage();
+    page.setDefaultTimeout(8_000);
+    await page.goto(`${baseUrl}/docs`);
+    await page.getByRole('button', { name: /authorize/i }).first().click();
+    await page.getByLabel('auth-bearer-value').fill(user.accessToken);
+    await page.getByRole('button', { name: 'Apply credentials' }).click();
+    await page.locator('.modal-ux .btn-done').click();
+
+    const execute = async () => {
+      const operation = page.locator('#operations-Auth-getCurrentUser');
+      await operation.locator('.opblock-summary').click();
+      await operation.getByRole('button', { name: /try it out/i }).click();
+      await operation.getByRole('button', { name: /execute/i }).click();
+      const status = operation.locator('.live-responses-table tbody .response-col_status').first();
+      await status.waitFor({ timeout: 10_000 });
+      return (await status.innerText()).trim();
+    };
+    expect(await execute()).toBe('200');
+    await page.screenshot({ path: path.join(REPO_ROOT, 'test-results', 'screenshots', 'swagger-ui-try-it-out.png') });
+
+    // A new visit (no deep link) still has the token: persistAuthorization keeps it in the browser.
+    await page.goto(`${baseUrl}/docs`);
+    expect(await execute()).toBe('200');
+  });
 });
