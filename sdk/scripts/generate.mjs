@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+// Derives the SDK's generated sources from the committed OpenAPI document:
+//   src/generated/schema.ts      types (openapi-typescript)
+//   src/generated/operations.ts  the operation table the client reads at run time
+// Usage: node scripts/generate.mjs [--spec <openapi.json>] [--out <dir>] [--check]
+// --check compares with what is on disk and exits 1 on drift instead of writing.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import openapiTS, { astToString } from 'openapi-typescript';
+
+const SDK_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+const IDEMPOTENT_METHODS = new Set(['get', 'head', 'put', 'delete', 'options']);
+const HEADER = '// generated — do not edit. Source: openapi/openapi.json; run `pnpm generate`.\n';
+
+/** Reads an OpenAPI document and returns the generated files as { name: contents }. */
+export async function generate(document) {
+  return {
+    'schema.ts': await renderSchema(document),
+    'operations.ts': renderOperations(collectOperations(document)),
+  };
+}
+
+async function renderSchema(document) {
+  const ast = await openapiTS(structuredClone(document), {
+    silent: true,
+    rootTypes: true,
+    rootTypesNoSchemaPrefix: true,
+  });
+  return HEADER + '\n' + astToString(ast);
+}
+
+/** One row per operation, in document order, with everything the client decides by. */
+export function collectOperations(document) {
+  const rows = [];
+  const seen = new Set();
+  for (const [path, item] of Object.entries(document.paths ?? {})) {
+    for (const method of HTTP_METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      const where = `${method.toUpperCase()} ${path}`;
+      const id = operation.operationId;
+      if (typeof id !== 'string' || !/^[A-Za-z_$][\w$]*$/.test(id)) {
+        throw new Error(`${where}: every operation needs an operationId that is a JavaScript identifier (got ${JSON.stringify(id)})`);
+      }
+      if (seen.has(id)) throw new Error(`${where}: duplicate operationId ${id}`);
+      seen.add(id);
+      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) => resolveRef(document, p));
+      const row = {
+        id,
+        method,
+        path,
+        security: securityOf(operation.security ?? document.security ?? [], where),
+        idempotent: IDEMPOTENT_METHODS.has(method),
+        createsResource:
+          method === 'post' && parameters.some((p) => p.in === 'header' && String(p.name).toLowerCase() === 'idempotency-key'),
+      };
+      const roles = operation['x-nexus-roles'];
+      if (roles !== undefined) {
+        if (!Array.isArray(roles) || !roles.every((r) => typeof r === 'string')) {
+          throw new Error(`${where}: x-nexus-roles must be an array of strings`);
+        }
+        row.roles = roles;
+      }
+      rows.push(row);
+    }
+  }
+  return rows;
+}
+
+function securityOf(requirements, where) {
+  if (requirements.length === 0) return 'public';
+  for (const requirement of requirements) {
+    const schemes = Object.keys(requirement);
+    // `{}` would make credentials optional, which the client could not honour consistently.
+    if (schemes.length !== 1 || schemes[0] !== 'bearerAuth') {
+      throw new Error(`${where}: unsupported security requirement ${JSON.stringify(requirement)} (only bearerAuth)`);
+    }
+  }
+  return 'bearer';
+}
+
+function resolveRef(document, value) {
+  if (!value || typeof value.$ref !== 'string') return value;
+  const target = value.$ref
+    .replace(/^#\//, '')
+    .split('/')
+    .reduce((node, key) => node?.[key.replaceAll('~1', '/').replaceAll('~0', '~')], document);
+  if (!target) throw new Error(`unresolvable $ref ${value.$ref}`);
+  return resolveRef(document, target);
+}
+
+function renderOperations(rows) {
+  const q = (value) => `'${String(value).replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+  const lines = [
+    HEADER.trimEnd(),
+    '',
+    '/**',
+    ' * Every operation of the Nexus API as its contract declares it: method, path',
+    ' * template, security (`public` never carries credentials, `bearer` needs an access',
+    ' * token), the roles allowed (absent: any signed-in user), whether a retry is safe',
+    ' * (`idempotent`) and whether it is a create that accepts an `Idempotency-Key`.',
+    ' */',
+    'export const operations = {',
+  ];
+  for (const row of rows) {
+    lines.push(`  ${row.id}: {`);
+    lines.push(`    method: ${q(row.method)},`);
+    lines.push(`    path: ${q(row.path)},`);
+    lines.push(`    security: ${q(row.security)},`);
+    if (row.roles) lines.push(`    roles: [${row.roles.map(q).join(', ')}],`);
+    lines.push(`    idempotent: ${row.idempotent},`);
+    lines.push(`    createsResource: ${row.createsResource},`);
+    lines.push('  },');
+  }
+  lines.push('} as const;', '');
+  lines.push('/** The `operationId` of every operation. */');
+  lines.push('export type OperationId = keyof typeof operations;', '');
+  return lines.join('\n');
+}
+
+async function main() {
+  const { values } = parseArgs({
+    options: {
+      spec: { type: 'string', default: join(SDK_DIR, '..', 'openapi', 'openapi.json') },
+      out: { type: 'string', default: join(SDK_DIR, 'src', 'generated') },
+      check: { type: 'boolean', default: false },
+    },
+  });
+  const document = JSON.parse(await readFile(values.spec, 'utf8'));
+  const files = await generate(document);
+  if (values.check) {
+    const stale = [];
+    for (const [name, contents] of Object.entries(files)) {
+      const current = await readFile(join(values.out, name), 'utf8').catch(() => undefined);
+      if (current !== contents) stale.push(name);
+    }
+    if (stale.length > 0) {
+      console.error(`sdk: generated files are out of date: ${stale.join(', ')} — run \`pnpm generate\``);
+      process.exit(1);
+    }
+    return;
+  }
+  await mkdir(values.out, { recursive: true });
+  for (const [name, contents] of Object.entries(files)) await writeFile(join(values.out, name), contents);
+  console.log(`sdk: wrote ${Object.keys(files).join(', ')} to ${values.out}`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  await main();
+}

@@ -1,0 +1,66 @@
+/**
+ * Where the access token comes from: a fixed string, or a function the client calls
+ * before every protected request (so a refreshed token is picked up at once).
+ * `undefined` or `''` means "no token": the request goes out without `Authorization`.
+ */
+export type TokenSource = string | undefined | (() => string | undefined | Promise<string | undefined>);
+
+/** Why the client is about to retry, passed to `retry.onRetry`. */
+export interface RetryEvent {
+  /** 1 for the first retry, 2 for the second, … */
+  attempt: number;
+  /** How long the client waits before sending again. */
+  delayMs: number;
+  method: string;
+  url: string;
+  /** The status that caused the retry (429 or 503), absent for a network error. */
+  status?: number;
+  /** The network failure that caused the retry, absent for a status. */
+  error?: Error;
+}
+
+/**
+ * Retries with exponential backoff and full jitter, for network errors, 429 and 503,
+ * honouring `Retry-After`. Only idempotent operations (GET, PUT, DELETE, …) and
+ * requests that carry an `Idempotency-Key` are ever retried.
+ */
+export interface RetryOptions {
+  /** Retries after the first attempt. Default 2. */
+  retries?: number;
+  /** The backoff ceiling of the first retry; it doubles each time. Default 200 ms. */
+  baseDelayMs?: number;
+  /**
+   * The longest wait between attempts. A `Retry-After` longer than this is not waited
+   * for: the error is thrown at once with its `retryAfterSeconds`. Default 10 000 ms.
+   */
+  maxDelayMs?: number;
+  /** Called before each retry, e.g. for logging. */
+  onRetry?: (event: RetryEvent) => void;
+}
+
+/** Options that apply to a single request (alongside `params`, `body`, `signal`, …). */
+export interface NexusRequestOptions {
+  /** Abort each attempt after this many ms with a `TimeoutError`. `0` disables. */
+  timeoutMs?: number;
+  /** Overrides the client's retry options for this request; `false` disables. */
+  retry?: RetryOptions | false;
+}
+
+export interface NexusClientOptions {
+  /** The API origin, e.g. `https://nexus.example.com` (in a browser, `''` means same origin). */
+  baseUrl: string;
+  /** The access token, or a function returning the current one. Omit for public calls only. */
+  token?: TokenSource;
+  /** A fetch implementation; defaults to `globalThis.fetch`. */
+  fetch?: (request: Request) => Promise<Response>;
+  /** Per-attempt timeout in ms (default 30 000; `0` disables). */
+  timeoutMs?: number;
+  /** Retry behaviour (see `RetryOptions`), or `false` to never retry. */
+  retry?: RetryOptions | false;
+  /**
+   * Called once when a protected call is answered 401, e.g. to refresh the tokens so
+   * that `token()` returns a new one. Resolve `true` to have the call sent once more.
+   * Concurrent 401s share one pending call of the hook.
+   */
+  onUnauthorized?: () => boolean | Promise<boolean>;
+}

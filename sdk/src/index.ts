@@ -1,0 +1,41 @@
+export { createNexusClient, type NexusClient } from './client.js';
+export type { NexusClientOptions, NexusRequestOptions, RetryEvent, RetryOptions, TokenSource } from './client-options.js';
+export {
+  ConflictError,
+  ForbiddenError,
+  NetworkError,
+  NexusError,
+  NexusProblemError,
+  NotFoundError,
+  PreconditionFailedError,
+  PreconditionRequiredError,
+  RateLimitedError,
+  ServerError,
+  ServiceUnavailableError,
+  TimeoutError,
+  UnauthorizedError,
+  UnexpectedStatusError,
+  ValidationError,
+  isNexusError,
+  problemErrorFrom,
+  type AnyNexusError,
+  type NexusErrorKind,
+  type ProblemErrorKind,
+  type ProblemSource,
+} from './errors.js';
+export { operations, type OperationId } from './generated/operations.js';
+export type {
+  ETagOf,
+  NexusResult,
+  OperationContract,
+  OperationInit,
+  PageItem,
+  PaginatedOperationId,
+  PathsWith,
+  RequestOf,
+  ResponseOf,
+  SuccessData,
+} from './operation-types.js';
+// The contract's types: `paths`, `components`, and every schema by name (`Customer`, `Problem`, …).
+// (The generated `operations` interface is reachable as `OperationContract<Id>`.)
+export type * from './generated/schema.js';
