@@ -57,22 +57,68 @@ if (installed !== lockStamp) {
   writeFileSync(marker, lockStamp);
 }
 
-// 3. Local services: PostgreSQL, Redis, Neo4j, Schemathesis, Chromium (scripts/services).
-say('starting local services (scripts/services up)');
-const services = run('bash', ['scripts/services', 'up']);
-if (services !== 0 && services !== 3) {
-  process.stderr.write('nexus: PostgreSQL or Redis could not be started; see the messages above.\n');
-  process.exit(services);
-}
-if (services === 3 && command === 'test') {
-  process.stderr.write('nexus: the test suite needs Neo4j, Schemathesis and Chromium too; see the messages above.\n');
-  process.exit(services);
+// 3. Local services. `npm test` needs them all (the suite runs against the real
+// servers). `npm start` needs none: without DATABASE_URL and REDIS_URL the API
+// embeds PostgreSQL (PGlite) and serves the Redis roles in-process; only Neo4j
+// is started, when a JDK 17+ can run it.
+const env = { ...process.env };
+if (command === 'test') {
+  say('starting local services (scripts/services up)');
+  const services = run('bash', ['scripts/services', 'up']);
+  if (services !== 0) {
+    process.stderr.write(
+      services === 3
+        ? 'nexus: the test suite needs Neo4j, Schemathesis and Chromium too; see the messages above.\n'
+        : 'nexus: PostgreSQL or Redis could not be started; see the messages above.\n',
+    );
+    process.exit(services);
+  }
+} else if (!env.NEO4J_URL) {
+  const java = javaMajorVersion();
+  if (java === undefined || java < 17) {
+    say(
+      `graph: ${java === undefined ? 'no Java found' : `Java ${java} found`}, Neo4j needs a JDK 17+; the graph features stay off ` +
+        '(they answer 503; everything else works). Install one (Debian: apt-get install openjdk-17-jdk-headless) and run npm start again, or set NEO4J_URL.',
+    );
+  } else {
+    say(`starting Neo4j (scripts/services up neo4j, Java ${java})`);
+    if (run('bash', ['scripts/services', 'up', 'neo4j']) === 0) {
+      for (const [key, value] of Object.entries(readServicesEnv())) if (key.startsWith('NEO4J_')) env[key] = value;
+    } else {
+      say('graph: Neo4j did not start (see above); the graph features stay off until it does.');
+    }
+  }
 }
 
-// 4. The command itself.
+// 4. The command itself. Ctrl-C reaches the whole process group; this process
+// waits for the command to finish shutting down instead of dying first.
+process.on('SIGINT', () => {});
+process.on('SIGTERM', () => {});
 if (command === 'start') {
   say('starting Nexus (Ctrl-C stops it)');
-  process.exit(run('node', ['scripts/start-all.mjs']));
+  process.exit(run('node', ['scripts/start-all.mjs'], { env }));
 } else {
   process.exit(run('node', ['scripts/test-all.mjs']));
+}
+
+/** The major version `java -version` reports, or undefined without a runnable java. */
+function javaMajorVersion() {
+  const result = spawnSync('java', ['-version'], { encoding: 'utf8' });
+  if (result.error || result.status !== 0) return undefined;
+  const match = /version "(\d+)(?:\.(\d+))?/.exec(`${result.stderr}${result.stdout}`);
+  if (!match) return undefined;
+  // Java 8 and older report "1.8.0_…".
+  return match[1] === '1' ? Number(match[2]) : Number(match[1]);
+}
+
+/** `.data/services.env` (KEY=value lines written by scripts/services), or {} when missing. */
+function readServicesEnv() {
+  const file = path.join(ROOT, '.data', 'services.env');
+  if (!existsSync(file)) return {};
+  const pairs = {};
+  for (const line of readFileSync(file, 'utf8').split(/\r?\n/)) {
+    const eq = line.indexOf('=');
+    if (eq > 0 && !line.startsWith('#')) pairs[line.slice(0, eq).trim()] = line.slice(eq + 1);
+  }
+  return pairs;
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The whole test suite (`npm test` after bootstrap): type checks, every
-// package's vitest suite against the real services, and the Schemathesis
-// contract run. Every step runs; the command fails if any step failed.
+// package's vitest suite against the real services, the API's suites again on
+// the embedded backends, and the Schemathesis contract run. Every step runs; the command fails if any step failed.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -20,6 +20,36 @@ const steps = [
     args: ['--filter', `./${dir}`, 'exec', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, `${dir}-vitest.json`)}`],
     report: path.join(results, `${dir}-vitest.json`),
   })),
+  // The API suites once more on the single-machine backends that `npm start` uses
+  // (PGlite, Redis roles in-process). Left out: what does not depend on the backend
+  // (the contract suites already run against both; Swagger UI in Chromium).
+  ...(vitestPackages.includes('api')
+    ? [
+        {
+          name: 'api tests (embedded)',
+          cmd: 'pnpm',
+          args: [
+            '--filter', './api', 'exec', 'vitest', 'run',
+            '--exclude', 'test/contracts/**', '--exclude', 'test/embedded-*.test.ts', '--exclude', 'test/swagger-ui.test.ts',
+            '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'api-embedded-vitest.json')}`,
+          ],
+          env: { NEXUS_TEST_BACKEND: 'embedded' },
+          report: path.join(results, 'api-embedded-vitest.json'),
+        },
+      ]
+    : []),
+  // The dashboard: svelte-check, then its end-to-end suite (builds it once, runs it on the real API in Chromium).
+  ...(existsSync(path.join(REPO_ROOT, 'web', 'vitest.e2e.config.ts'))
+    ? [
+        { name: 'web svelte-check', cmd: 'pnpm', args: ['--filter', './web', 'run', 'check'] },
+        {
+          name: 'web e2e (chromium)',
+          cmd: 'pnpm',
+          args: ['--filter', './web', 'exec', 'vitest', 'run', '--config', 'vitest.e2e.config.ts', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'web-e2e-vitest.json')}`],
+          report: path.join(results, 'web-e2e-vitest.json'),
+        },
+      ]
+    : []),
   { name: 'contract (schemathesis)', cmd: 'node', args: ['scripts/contract-test.mjs'] },
 ];
 
@@ -30,7 +60,7 @@ for (const step of steps) {
   process.stdout.write(`\n\x1b[1m── ${step.name} ──\x1b[0m\n`);
   if (step.report) rmSync(step.report, { force: true });
   const started = Date.now();
-  const run = await execa(step.cmd, step.args, { cwd: REPO_ROOT, stdio: 'inherit', reject: false });
+  const run = await execa(step.cmd, step.args, { cwd: REPO_ROOT, stdio: 'inherit', reject: false, env: step.env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   let counts = '';
   if (step.report && existsSync(step.report)) {

@@ -68,15 +68,17 @@ export function createApp(deps: AppDeps): AppOpenAPI {
     }),
   );
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-site' }));
-  app.use(
-    '/api/*',
+  const limitBody = (maxSize: number) =>
     bodyLimit({
-      maxSize: deps.config.BODY_LIMIT_BYTES,
+      maxSize,
       onError: () => {
-        throw new ProblemError({ status: 413, slug: 'body-too-large', detail: `The body exceeds ${deps.config.BODY_LIMIT_BYTES} bytes.` });
+        throw new ProblemError({ status: 413, slug: 'body-too-large', detail: `The body exceeds ${maxSize} bytes.` });
       },
-    }),
-  );
+    });
+  const defaultBodyLimit = limitBody(deps.config.BODY_LIMIT_BYTES);
+  // Catalogue files are far larger than any JSON body: only their upload gets IMPORT_MAX_BYTES.
+  const importBodyLimit = limitBody(deps.config.IMPORT_MAX_BYTES);
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/imports' ? importBodyLimit : defaultBodyLimit)(c, next));
 
   app.use('/api/*', rejectNulCharacters);
 

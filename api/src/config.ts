@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 
 /**
@@ -16,6 +17,16 @@ const optionalUrl = z
   .transform((value) => (value === '' ? undefined : value))
   .pipe(z.url().optional());
 
+/** Free text that counts as unset when empty. */
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+/** `<repo>/.data` (this file is api/src/config.ts). */
+const REPO_DATA_DIR = fileURLToPath(new URL('../../.data', import.meta.url));
+
 /** Values that are placeholders, never real secrets. Production refuses them. */
 const PLACEHOLDER_SECRETS = new Set(['', 'changeme', 'change-me', 'secret', 'password', 'example', 'xxx']);
 
@@ -26,8 +37,12 @@ const schema = z.object({
   /** The URL clients use to reach the API; advertised in the OpenAPI `servers`. */
   PUBLIC_API_URL: optionalUrl,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /** Where single-machine state (generated dev keys, embedded data) lives. */
-  DATA_DIR: z.string().default('.data'),
+  /**
+   * Where single-machine state (generated dev keys, the embedded database) lives.
+   * Default: the repository's `.data/`, wherever the process runs from, so that
+   * `npm start`, `pnpm --filter @nexus/api start` and the CLIs share one database.
+   */
+  DATA_DIR: z.string().default(REPO_DATA_DIR),
 
   DATABASE_URL: optionalUrl,
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(200).default(10),
@@ -58,6 +73,56 @@ const schema = z.object({
   /** Origins allowed by CORS and by the chat gateway's Origin check. */
   CORS_ORIGINS: csv.default(['http://localhost:3010', 'http://127.0.0.1:3010']),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+
+  /** Tax rate of a new quote, in basis points (9% GST = 900). */
+  QUOTE_DEFAULT_TAX_RATE_BP: z.coerce.number().int().min(0).max(10_000).default(900),
+  /** ISO 4217 currency of a new quote. */
+  QUOTE_DEFAULT_CURRENCY: z.string().trim().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as SGD').default('SGD'),
+  /** Days a new quote (or revision) stays valid when no validity date is given. */
+  QUOTE_VALIDITY_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  /** IANA time zone whose calendar decides quote dates, validity and the year of the number. */
+  QUOTE_TIME_ZONE: z
+    .string()
+    .trim()
+    .default('UTC')
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat('en', { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be an IANA time zone such as Asia/Singapore'),
+  /** Name of the tax on quote PDFs, shown with the quote's real rate ("GST 9%"). */
+  QUOTE_TAX_LABEL: z.string().trim().min(1).max(40).default('GST'),
+  /** Seconds between sweeps that expire quotes past their validity date; 0 turns the sweep off (reads still expire them). */
+  QUOTE_EXPIRY_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /** Company header of quote PDFs. Unset lines are left out; nothing is invented. */
+  COMPANY_NAME: optionalText,
+  /** Lines separated by newlines or a literal `\n`. */
+  COMPANY_ADDRESS: optionalText.transform((value) => value?.split(/\r?\n|\\n/).map((line) => line.trim()).filter(Boolean)),
+  COMPANY_PHONE: optionalText,
+  COMPANY_EMAIL: optionalText,
+  /** e.g. "GST Reg. No. M2-1234567-8". */
+  COMPANY_TAX_ID: optionalText,
+
+  /** Largest catalogue file `POST /api/imports` accepts (the other operations keep BODY_LIMIT_BYTES). */
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
+  /** How often the import worker looks for queued jobs. */
+  IMPORT_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  /** A running import whose heartbeat is older than this was left by a dead process and is resumed. */
+  IMPORT_STALE_AFTER_SECONDS: z.coerce.number().int().min(5).default(60),
+  /** Currency of imported prices when the file has no currency column. */
+  CATALOGUE_DEFAULT_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default('SGD'),
+  /** How often the graph sync worker drains the outbox to Neo4j. */
+  GRAPH_SYNC_INTERVAL_MS: z.coerce.number().int().min(50).default(1000),
+  /** Partition of the shared Neo4j this deployment writes (default: the PostgreSQL database name). */
+  GRAPH_SCOPE: z
+    .string()
+    .trim()
+    .max(100)
+    .optional()
+    .transform((value) => (value === '' ? undefined : value)),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,10 +1,14 @@
-import type { Redis } from 'ioredis';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import type { SigningKey } from './auth/signing-key.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
+import type { Cache } from './infra/cache/cache.js';
+import type { Presence } from './infra/presence/presence.js';
+import type { PubSub } from './infra/pubsub/pubsub.js';
+import type { RateLimiters } from './infra/rate-limits/rate-limiter.js';
+import type { TicketStore } from './infra/tickets/ticket-store.js';
 
 /** A dependency's liveness check, shown by /api/health. */
 export interface HealthProbe {
@@ -13,6 +17,8 @@ export interface HealthProbe {
   required: boolean;
   /** Why the probe is not configured, when it is disabled. */
   disabledReason?: string;
+  /** Shown with an `up` result, e.g. that the dependency is embedded in this process. */
+  detail?: string;
   check: () => Promise<void>;
 }
 
@@ -21,7 +27,12 @@ export interface AppDeps {
   config: Config;
   logger: Logger;
   db: Db;
-  redis: Redis;
+  /** The Redis roles, each served by Redis or in-process (see infra/ephemeral-stores.ts). */
+  rateLimiters: RateLimiters;
+  tickets: TicketStore;
+  pubsub: PubSub;
+  cache: Cache;
+  presence: Presence;
   graph: Driver | null;
   signingKey: SigningKey;
   loginThrottle: LoginThrottle;

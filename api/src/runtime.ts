@@ -1,56 +1,69 @@
-import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import type { AppDeps, HealthProbe } from './deps.js';
-import { connectPostgres } from './db/database.js';
+import { openDatabase, pingDatabase, withoutCredentials } from './db/open-database.js';
 import { migrateToLatest } from './db/migrate.js';
-import { connectRedis } from './infra/redis.js';
+import type { Backend } from './infra/backend.js';
+import { embeddedEphemeralStores, redisEphemeralStores } from './infra/ephemeral-stores.js';
 import { connectNeo4j } from './infra/neo4j.js';
 import { localSigningKey, signingKeyFromPem } from './auth/signing-key.js';
 import { decoyHash } from './auth/passwords.js';
-import { redisLoginThrottle } from './auth/login-throttle.js';
+import { loginThrottle } from './auth/login-throttle.js';
 import { API_VERSION } from './openapi/document.js';
+import { startCatalogueWorkers } from './catalogue/workers.js';
+import { startQuoteExpirySweep } from './routes/quotes/quotes.expiry.js';
+
+/** Which backend serves a role, and where: printed at start (server.ts). */
+export interface RoleBackend {
+  role: string;
+  backend: Backend | 'disabled';
+  where: string;
+}
 
 export interface Runtime {
   deps: AppDeps;
+  backends: RoleBackend[];
   /** Closes every connection; call after the HTTP server stopped accepting requests. */
   close(): Promise<void>;
 }
 
+/** Why the graph is off when NEO4J_URL is unset; shown by /api/health and at start. */
+export const GRAPH_DISABLED_REASON =
+  'NEO4J_URL is not set, so the graph features are off. `npm start` starts a local Neo4j when a JDK 17+ is installed; or set NEO4J_URL (+ NEO4J_USER, NEO4J_PASSWORD).';
+
 /**
  * Connects to every datastore named by the configuration, applies pending
- * migrations and loads the signing key. Fails loudly when a required store is
- * not configured or not reachable.
+ * migrations and loads the signing key. Without DATABASE_URL the database is
+ * PostgreSQL embedded in this process (PGlite under DATA_DIR/pglite); without
+ * REDIS_URL the Redis roles are served in-process. Fails loudly when a
+ * configured store is not reachable.
  */
 export async function startRuntime(config: Config, logger: Logger): Promise<Runtime> {
-  if (!config.DATABASE_URL) {
-    throw new Error('DATABASE_URL is not set. Run `npm start` (which starts local services) or set it to a PostgreSQL URL.');
-  }
-  if (!config.REDIS_URL) {
-    throw new Error('REDIS_URL is not set. Run `npm start` (which starts local services) or set it to a Redis URL.');
-  }
-  const db = connectPostgres(config.DATABASE_URL, {
-    poolMax: config.DATABASE_POOL_MAX,
-    onError: (error) => logger.error({ err: error }, 'postgres: idle connection error'),
-  });
-  const closers: (() => Promise<unknown>)[] = [() => db.destroy()];
+  const closers: (() => Promise<unknown>)[] = [];
   try {
+    const database = await openDatabase(config, {
+      onIdleError: (error) => logger.error({ err: error }, 'postgres: idle connection error'),
+    });
+    const { db } = database;
+    closers.push(() => database.close());
+    const backends: RoleBackend[] = [{ role: 'database', backend: database.backend, where: database.where }];
     await migrateToLatest(db);
-    let redisDown = false;
-    const redis = await connectRedis(config.REDIS_URL, {
-      keyPrefix: config.REDIS_KEY_PREFIX,
-      onError: (error) => {
-        if (!redisDown) logger.error({ err: error }, 'redis: connection error');
-        redisDown = true;
-      },
-    });
-    redis.on('ready', () => {
-      if (redisDown) logger.info('redis: reconnected');
-      redisDown = false;
-    });
-    closers.push(() => redis.quit().catch(() => redis.disconnect()));
+
+    const ephemeral = config.REDIS_URL
+      ? await redisEphemeralStores(config.REDIS_URL, config.REDIS_KEY_PREFIX, logger)
+      : embeddedEphemeralStores(logger);
+    closers.push(() => ephemeral.close());
+    const ephemeralWhere = config.REDIS_URL ? `Redis ${withoutCredentials(config.REDIS_URL)}` : 'in-process (this instance only)';
+    for (const role of ['rate limits', 'chat tickets', 'pub/sub', 'cache', 'presence']) {
+      backends.push({ role, backend: ephemeral.backend, where: ephemeralWhere });
+    }
 
     const graph = config.NEO4J_URL ? connectNeo4j(config.NEO4J_URL, config.NEO4J_USER, config.NEO4J_PASSWORD) : null;
+    backends.push(
+      config.NEO4J_URL
+        ? { role: 'graph', backend: 'server', where: `Neo4j ${withoutCredentials(config.NEO4J_URL)}` }
+        : { role: 'graph', backend: 'disabled', where: 'NEO4J_URL is not set: graph features answer 503' },
+    );
     if (graph) {
       closers.push(() => graph.close());
       await graph.getServerInfo().catch((error: unknown) => logger.error({ err: error }, 'neo4j: not reachable at start; graph features answer 503 until it is'));
@@ -64,21 +77,35 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
         });
 
     const healthProbes: HealthProbe[] = [
-      { name: 'postgres', required: true, check: async () => void (await sql`select 1`.execute(db)) },
-      { name: 'redis', required: true, check: async () => void (await redis.ping()) },
+      {
+        name: 'postgres',
+        required: true,
+        ...(config.DATABASE_URL ? {} : { detail: 'embedded: PostgreSQL in this process (PGlite)' }),
+        check: () => pingDatabase(db),
+      },
+      {
+        name: 'redis',
+        required: true,
+        ...(ephemeral.backend === 'embedded' ? { detail: 'embedded: rate limits, tickets, pub/sub, cache and presence in this process' } : {}),
+        check: () => ephemeral.ping(),
+      },
       graph
         ? { name: 'neo4j', required: false, check: async () => void (await graph.executeQuery('RETURN 1')) }
-        : { name: 'neo4j', required: false, disabledReason: 'NEO4J_URL is not set; graph features are off.', check: async () => {} },
+        : { name: 'neo4j', required: false, disabledReason: GRAPH_DISABLED_REASON, check: async () => {} },
     ];
 
     const deps: AppDeps = {
       config,
       logger,
       db,
-      redis,
+      rateLimiters: ephemeral.rateLimiters,
+      tickets: ephemeral.tickets,
+      pubsub: ephemeral.pubsub,
+      cache: ephemeral.cache,
+      presence: ephemeral.presence,
       graph,
       signingKey,
-      loginThrottle: redisLoginThrottle(redis, {
+      loginThrottle: loginThrottle(ephemeral.rateLimiters, {
         perIp: config.LOGIN_LIMIT_PER_IP,
         perIpWindowSeconds: config.LOGIN_LIMIT_PER_IP_WINDOW_SECONDS,
         failuresPerAccount: config.LOGIN_LIMIT_FAILURES_PER_ACCOUNT,
@@ -89,8 +116,14 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
       startedAt: new Date(),
       version: API_VERSION,
     };
+    // Catalogue imports and the graph outbox sync; stopped before the stores close.
+    closers.push(startCatalogueWorkers(deps));
+    // Quotes past their validity date become expired (reads expire them too); stopped before the stores close.
+    const quoteExpiry = startQuoteExpirySweep(deps, config.QUOTE_EXPIRY_SWEEP_SECONDS);
+    closers.push(() => quoteExpiry.stop());
     return {
       deps,
+      backends,
       async close() {
         for (const close of closers.reverse()) await close().catch((error: unknown) => logger.warn({ err: error }, 'close failed'));
       },

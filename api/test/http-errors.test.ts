@@ -99,7 +99,7 @@ describe('when the datastores are down', () => {
           ? { ...probe, check: async () => void (await redis.ping()) }
           : probe,
     );
-    const app = createApp({ ...t.deps, db, redis, healthProbes, logger: pino({ level: 'silent' }) });
+    const app = createApp({ ...t.deps, db, healthProbes, logger: pino({ level: 'silent' }) });
     try {
       const dashboard = await app.request('/api/dashboard');
       const body = await expectProblem(dashboard, 503);

@@ -45,9 +45,9 @@ describe('Swagger UI at /docs', () => {
     });
 
     await page.goto(`${baseUrl}/docs`);
-    const document = (await (await fetch(`${baseUrl}/openapi.json`)).json()) as { paths: Record<string, object> };
-    const operationCount = Object.values(document.paths).reduce((n, item) => n + Object.keys(item).length, 0);
-    await page.waitForFunction((count) => document.querySelectorAll('.opblock').length === count, operationCount, { timeout: 20_000 });
+    const contract = (await (await fetch(`${baseUrl}/openapi.json`)).json()) as { paths: Record<string, object> };
+    const operationCount = Object.values(contract.paths).reduce((n, item) => n + Object.keys(item).length, 0);
+    await page.waitForFunction(`document.querySelectorAll('.opblock').length === ${operationCount}`, undefined, { timeout: 20_000 });
 
     await page.getByRole('button', { name: /authorize/i }).first().click();
     await expect.poll(() => page.locator('.modal-ux').count()).toBe(1);

@@ -5,10 +5,13 @@ export declare function testApiEnv(overrides?: Record<string, string>): Promise<
   env: Record<string, string>;
   database: { name: string; url: string; drop(): Promise<void> };
 }>;
-export declare function startApi(options?: { env?: Record<string, string>; keepDatabase?: boolean }): Promise<{
+export interface RunningApi {
   baseUrl: string;
   env: Record<string, string>;
   admin: { email: string; password: string } | undefined;
   output(): string;
-  stop(): Promise<void>;
-}>;
+  /** Sends `signal` (default SIGTERM; SIGINT is Ctrl-C), waits for the exit; resolves with its code (or signal name). */
+  stop(signal?: NodeJS.Signals): Promise<number | string>;
+}
+export declare function startApi(options?: { env?: Record<string, string>; keepDatabase?: boolean }): Promise<RunningApi>;
+export declare function startEmbeddedApi(options?: { dataDir?: string; env?: Record<string, string> }): Promise<RunningApi & { dataDir: string }>;

@@ -90,8 +90,41 @@ export async function testApiEnv(overrides = {}) {
 export async function startApi({ env: overrides = {}, keepDatabase = false } = {}) {
   const port = await freePort();
   const { env, database } = await testApiEnv({ PORT: String(port), ...overrides });
-  const tsx = path.join(REPO_ROOT, 'api/node_modules/.bin/tsx');
-  const child = spawn(tsx, ['src/server.ts'], {
+  const api = await launchApi(env, port);
+  return {
+    ...api,
+    async stop(signal = 'SIGTERM') {
+      const code = await api.stop(signal);
+      if (!keepDatabase) await database.drop();
+      return code;
+    },
+  };
+}
+
+/**
+ * Starts the real API in single-machine mode: no DATABASE_URL, REDIS_URL or
+ * NEO4J_URL, so PostgreSQL is embedded (PGlite under `dataDir`) and the Redis
+ * roles are in-process. Pass the same `dataDir` again to restart on the same
+ * data; by default a new temporary one.
+ */
+export async function startEmbeddedApi({ dataDir = mkdtempSync(path.join(tmpdir(), 'nexus-embedded-')), env: overrides = {} } = {}) {
+  const port = await freePort();
+  const env = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    DATA_DIR: dataDir,
+    BCRYPT_COST: '4',
+    ...overrides,
+  };
+  return { ...(await launchApi(env, port)), dataDir };
+}
+
+async function launchApi(env, port) {
+  // `node --import tsx`, not the tsx CLI: one process, so signals reach the server's own handlers
+  // (the CLI relays them and SIGKILLs a child that is busy for 30 ms).
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: path.join(REPO_ROOT, 'api'),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -99,6 +132,7 @@ export async function startApi({ env: overrides = {}, keepDatabase = false } = {
   let output = '';
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   const baseUrl = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -122,14 +156,17 @@ export async function startApi({ env: overrides = {}, keepDatabase = false } = {
     env,
     admin: email && password ? { email, password } : undefined,
     output: () => output,
-    async stop() {
-      if (child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 10_000))]);
-        if (child.exitCode === null) child.kill('SIGKILL');
+    /** Sends `signal` (SIGTERM, or SIGINT as Ctrl-C does), waits up to 15 s, then kills; resolves with the exit code. */
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill(signal);
+        let handle;
+        const timer = new Promise((resolve) => (handle = setTimeout(resolve, 15_000, 'timeout')));
+        const outcome = await Promise.race([exited, timer]);
+        clearTimeout(handle);
+        if (outcome === 'timeout') child.kill('SIGKILL');
       }
-      if (!keepDatabase) await database.drop();
+      return exited;
     },
   };
 }

@@ -1,5 +1,4 @@
-import { RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import type { Redis } from 'ioredis';
+import type { RateLimiter, RateLimiters } from '../infra/rate-limits/rate-limiter.js';
 
 /**
  * Login rate limits: attempts per client address, and failed attempts per
@@ -7,7 +6,6 @@ import type { Redis } from 'ioredis';
  * failure; `recordSuccess` clears the account's failures.
  */
 export interface LoginThrottle {
-  /** Resolves, or rejects with the seconds to wait. */
   check(ip: string, email: string): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }>;
   recordFailure(email: string): Promise<void>;
   recordSuccess(email: string): Promise<void>;
@@ -20,48 +18,33 @@ export interface LoginThrottleLimits {
   accountWindowSeconds: number;
 }
 
-/** The throttle over any pair of rate-limiter-flexible limiters (Redis- or memory-backed). */
-export function createLoginThrottle(byIp: RateLimiterAbstract, failuresByAccount: RateLimiterAbstract, limits: LoginThrottleLimits): LoginThrottle {
+/** The throttle over two limiters: attempts by address, failures by account. */
+export function createLoginThrottle(byIp: RateLimiter, failuresByAccount: RateLimiter, limits: LoginThrottleLimits): LoginThrottle {
   const accountKey = (email: string) => email.trim().toLowerCase();
   return {
     async check(ip, email) {
-      const account = await failuresByAccount.get(accountKey(email));
-      if (account && account.consumedPoints >= limits.failuresPerAccount) {
-        return { allowed: false, retryAfterSeconds: Math.ceil(account.msBeforeNext / 1000) };
+      const account = await failuresByAccount.usage(accountKey(email));
+      if (account.consumed >= limits.failuresPerAccount) {
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(account.resetInMs / 1000)) };
       }
-      try {
-        await byIp.consume(ip);
-        return { allowed: true };
-      } catch (rejection) {
-        if (rejection instanceof RateLimiterRes) {
-          return { allowed: false, retryAfterSeconds: Math.ceil(rejection.msBeforeNext / 1000) };
-        }
-        throw rejection;
-      }
+      const decision = await byIp.consume(ip);
+      return decision.allowed ? { allowed: true } : decision;
     },
     async recordFailure(email) {
-      try {
-        await failuresByAccount.consume(accountKey(email));
-      } catch (rejection) {
-        if (!(rejection instanceof RateLimiterRes)) throw rejection;
-      }
+      // A refusal here only means the account is already locked.
+      await failuresByAccount.consume(accountKey(email));
     },
     async recordSuccess(email) {
-      await failuresByAccount.delete(accountKey(email));
+      await failuresByAccount.reset(accountKey(email));
     },
   };
 }
 
-export function redisLoginThrottle(redis: Redis, limits: LoginThrottleLimits): LoginThrottle {
-  const common = { storeClient: redis, useRedisPackage: false, rejectIfRedisNotReady: true };
+/** The login throttle on whichever backend serves the rate limits (Redis, or this process). */
+export function loginThrottle(rateLimiters: RateLimiters, limits: LoginThrottleLimits): LoginThrottle {
   return createLoginThrottle(
-    new RateLimiterRedis({ ...common, keyPrefix: 'login-ip', points: limits.perIp, duration: limits.perIpWindowSeconds }),
-    new RateLimiterRedis({
-      ...common,
-      keyPrefix: 'login-account',
-      points: limits.failuresPerAccount,
-      duration: limits.accountWindowSeconds,
-    }),
+    rateLimiters.limiter({ name: 'login-ip', points: limits.perIp, durationSeconds: limits.perIpWindowSeconds }),
+    rateLimiters.limiter({ name: 'login-account', points: limits.failuresPerAccount, durationSeconds: limits.accountWindowSeconds }),
     limits,
   );
 }

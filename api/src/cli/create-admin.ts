@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
-import { connectPostgres } from '../db/database.js';
+import { openDatabase } from '../db/open-database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
 import { recordActivity } from '../repositories/activity.js';
@@ -19,10 +19,6 @@ if (!values.email || !values.name) {
   process.exit(2);
 }
 const config = loadConfig();
-if (!config.DATABASE_URL) {
-  process.stderr.write('DATABASE_URL is not set.\n');
-  process.exit(1);
-}
 let password = generatePassword();
 if (values['password-stdin']) {
   const chunks: Buffer[] = [];
@@ -33,7 +29,9 @@ if (values['password-stdin']) {
     process.exit(2);
   }
 }
-const db = connectPostgres(config.DATABASE_URL, { poolMax: 1 });
+// DATABASE_URL, or the embedded database under DATA_DIR (stop `npm start` first: it holds that one).
+const database = await openDatabase({ ...config, DATABASE_POOL_MAX: 1 });
+const { db } = database;
 try {
   await migrateToLatest(db);
   if (await findUserByEmail(db, values.email)) {
@@ -50,5 +48,5 @@ try {
   process.stdout.write(`created admin ${user.email} (${user.id})\n`);
   if (!values['password-stdin']) process.stdout.write(`password (shown once): ${password}\n`);
 } finally {
-  await db.destroy();
+  await database.close();
 }

@@ -1,15 +1,13 @@
 import { loadConfig } from '../config.js';
-import { connectPostgres } from '../db/database.js';
+import { openDatabase } from '../db/open-database.js';
 import { migrator } from '../db/migrate.js';
 
 /** `pnpm --filter @nexus/api migrate [up|down|status]` — versioned migrations by hand (start also applies them). */
 const command = process.argv[2] ?? 'up';
 const config = loadConfig();
-if (!config.DATABASE_URL) {
-  process.stderr.write('DATABASE_URL is not set.\n');
-  process.exit(1);
-}
-const db = connectPostgres(config.DATABASE_URL, { poolMax: 1 });
+// DATABASE_URL, or the embedded database under DATA_DIR (stop `npm start` first: it holds that one).
+const database = await openDatabase({ ...config, DATABASE_POOL_MAX: 1 });
+const { db } = database;
 try {
   const m = migrator(db);
   if (command === 'status') {
@@ -23,5 +21,5 @@ try {
     if ((result.results ?? []).length === 0) process.stdout.write('nothing to do\n');
   }
 } finally {
-  await db.destroy();
+  await database.close();
 }

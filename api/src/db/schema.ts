@@ -141,6 +141,7 @@ export interface ImportJobsTable {
   rows_done: Generated<number>;
   created_count: Generated<number>;
   updated_count: Generated<number>;
+  unchanged_count: Generated<number>;
   rejected_count: Generated<number>;
   relations_created: Generated<number>;
   error: string | null;
@@ -166,6 +167,55 @@ export interface ImportIssuesTable {
   reason: string;
 }
 
+export interface QuoteNumberCountersTable {
+  year: number;
+  last_number: number;
+}
+
+export interface QuotesTable {
+  id: Generated<string>;
+  number: string;
+  revision: ColumnType<number, number | undefined, number>;
+  revision_of: string | null;
+  customer_id: string;
+  title: string;
+  currency: string;
+  tax_rate_bp: number;
+  /** `date`: the quote repositories read it as `YYYY-MM-DD` text (to_char), never as a JS Date. */
+  valid_until: ColumnType<string, string, string>;
+  notes: string | null;
+  status: ColumnType<
+    'draft' | 'sent' | 'accepted' | 'rejected' | 'expired' | 'cancelled',
+    'draft' | 'sent' | 'accepted' | 'rejected' | 'expired' | 'cancelled' | undefined
+  >;
+  subtotal_minor: ColumnType<number, number | undefined, number>;
+  tax_minor: ColumnType<number, number | undefined, number>;
+  total_minor: ColumnType<number, number | undefined, number>;
+  status_changed_at: Timestamp;
+  sent_at: Date | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface QuoteLinesTable {
+  id: Generated<string>;
+  quote_id: string;
+  position: number;
+  product_id: string | null;
+  sku: string | null;
+  description: string;
+  /** `numeric(10,3)`: read as text ("2.500"), written as text. */
+  quantity: string;
+  unit: string;
+  unit_price_minor: number;
+  discount_bp: ColumnType<number, number | undefined, number>;
+  line_total_minor: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   token_families: TokenFamiliesTable;
@@ -181,6 +231,9 @@ export interface Database {
   import_jobs: ImportJobsTable;
   import_files: ImportFilesTable;
   import_issues: ImportIssuesTable;
+  quote_number_counters: QuoteNumberCountersTable;
+  quotes: QuotesTable;
+  quote_lines: QuoteLinesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -192,3 +245,5 @@ export type ProductRow = Selectable<ProductsTable>;
 export type TaskRow = Selectable<TasksTable>;
 export type ProductRelationRow = Selectable<ProductRelationsTable>;
 export type ImportJobRow = Selectable<ImportJobsTable>;
+export type QuoteRow = Selectable<QuotesTable>;
+export type QuoteLineRow = Selectable<QuoteLinesTable>;

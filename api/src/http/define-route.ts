@@ -6,7 +6,12 @@ import { problems } from '../lib/problem.js';
 
 /** A required body that is absent is a 400 naming it (the validators would otherwise see `{}`). */
 const requireBody: MiddlewareHandler = async (c, next) => {
-  if ((await c.req.text()).trim() === '') {
+  // A file upload (CSV, XLSX, multipart) is its handler's to judge, empty or not; and it must not be
+  // read here as text, which would corrupt binary content for the handler.
+  const contentType = c.req.header('content-type');
+  if (contentType && !/json/i.test(contentType)) return next();
+  const body = new Uint8Array(await c.req.arrayBuffer());
+  if (body.every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d)) {
     throw problems.validation([{ path: 'body', message: 'A JSON request body is required.', code: 'required' }]);
   }
   await next();
@@ -33,10 +38,24 @@ type RouteInput = Omit<RouteConfig, 'security' | 'middleware'> & {
   roles?: readonly Role[];
 };
 
-const problem = (description: string) => ({
+const header = (description: string) => ({ description, required: true, schema: { type: 'string' as const } });
+const REQUEST_ID_HEADER = { 'X-Request-Id': header('Identifies this request in the server logs; quote it when reporting a problem.') };
+
+const problem = (description: string, headers: Record<string, ReturnType<typeof header>> = {}) => ({
   description,
+  headers: { ...REQUEST_ID_HEADER, ...headers },
   content: { 'application/problem+json': { schema: ProblemSchema } },
 });
+
+/** Every response of every operation carries X-Request-Id (set by the app's first middleware). */
+function withRequestIdHeader<T extends Record<string, unknown>>(responses: T): T {
+  return Object.fromEntries(
+    Object.entries(responses).map(([status, response]) => {
+      const r = response as { headers?: Record<string, unknown> };
+      return [status, { ...r, headers: { ...REQUEST_ID_HEADER, ...r.headers } }];
+    }),
+  ) as T;
+}
 
 /**
  * Builds a route definition with the error responses every operation of its
@@ -52,20 +71,26 @@ export function defineRoute<const R extends RouteInput>(input: R) {
   const errorResponses = {
     ...(hasInput ? { 400: problem('The request is malformed or fails validation; `errors[]` lists each field.') } : {}),
     ...(isProtected
-      ? { 401: problem('Missing, malformed, expired or invalid bearer token (with `WWW-Authenticate: Bearer`).') }
+      ? {
+          401: problem('Missing, malformed, expired or invalid bearer token.', {
+            'WWW-Authenticate': header('`Bearer` challenge naming the error (RFC 6750).'),
+          }),
+        }
       : {}),
     ...(isProtected && roles ? { 403: problem('Authenticated, but the role may not perform this operation.') } : {}),
     ...(hasBody ? { 413: problem('The request body is larger than allowed.') } : {}),
     ...(hasBody ? { 415: problem('The request body is not of a supported media type.') } : {}),
     500: problem('Unexpected server error (logged with the request id).'),
-    503: problem('A dependency (database, cache, graph) is unavailable.'),
+    503: problem('A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`.', {
+      'Retry-After': header('Seconds to wait before retrying.'),
+    }),
   };
   return createRoute({
     ...route,
     ...(roles && isProtected ? { [ROLES_EXTENSION]: [...roles] } : {}),
     security: route.security,
     middleware: [...(isProtected ? [authGuard(roles)] : []), ...(route.request?.body?.required ? [requireBody] : [])],
-    responses: { ...errorResponses, ...route.responses },
+    responses: withRequestIdHeader({ ...errorResponses, ...route.responses }),
   } as unknown as R) as unknown as Omit<R, 'roles'> & { getRoutingPath(): string };
 }
 

@@ -9,6 +9,11 @@ const TAGS = [
   { name: 'Auth', description: 'Login, token refresh and logout; JWKS for verifying access tokens.' },
   { name: 'Users', description: 'Staff accounts and roles (admin only).' },
   { name: 'Customers', description: 'The customers quotes are made for.' },
+  { name: 'Products', description: 'The product catalogue: list, ranked search, and suggestions from the knowledge graph.' },
+  { name: 'Tasks', description: 'Jobs people buy products for; a task\'s kit comes from the knowledge graph.' },
+  { name: 'Relations', description: 'Typed relations between products (and products and tasks) that feed the knowledge graph.' },
+  { name: 'Imports', description: 'Catalogue imports from CSV or XLSX, as durable background jobs.' },
+  { name: 'Quotes', description: 'Priced quotes: lines, totals with tax, lifecycle (draft → sent → accepted | rejected), revisions, PDF, suggestions.' },
   { name: 'Activity', description: 'Who did what, newest first.' },
 ];
 

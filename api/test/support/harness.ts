@@ -1,3 +1,7 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { pino } from 'pino';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -6,16 +10,27 @@ import type { Role } from '../../src/http/schemas.js';
 import { hashPassword } from '../../src/auth/passwords.js';
 import { insertUser } from '../../src/repositories/users.js';
 import { startRuntime } from '../../src/runtime.js';
+import { clearScope } from '../../src/graph/projection.js';
+import { graphScope } from '../../src/graph/scope.js';
 import { testApiEnv } from '../../../scripts/lib/test-stack.mjs';
+import { loadServicesEnv } from '../../../scripts/lib/services-env.mjs';
 
 export const JSON_HEADERS = { 'content-type': 'application/json' };
 
 /**
  * The real app on the project's real services (fresh database, own Redis key
  * prefix), driven in-process through `app.request`.
+ *
+ * With NEXUS_TEST_BACKEND=embedded the same suites run on the single-machine
+ * backends instead (PGlite in a temporary DATA_DIR, Redis roles in-process;
+ * Neo4j stays the real one when it is up):
+ *   NEXUS_TEST_BACKEND=embedded npx vitest run
  */
 export async function startTestApp(overrides: Record<string, string> = {}) {
-  const { env, database } = await testApiEnv({ LOG_LEVEL: 'silent', ...overrides });
+  const { env, database } =
+    process.env['NEXUS_TEST_BACKEND'] === 'embedded'
+      ? embeddedTestEnv({ LOG_LEVEL: 'silent', ...overrides })
+      : await testApiEnv({ LOG_LEVEL: 'silent', ...overrides });
   const config = loadConfig(env);
   const runtime = await startRuntime(config, pino({ level: 'silent' }));
   const app = createApp(runtime.deps);
@@ -48,6 +63,14 @@ export async function startTestApp(overrides: Record<string, string> = {}) {
       return { id: row.id, email, password, ...tokens, auth: { authorization: `Bearer ${tokens.accessToken}` } };
     },
     async close() {
+      // Leave nothing behind in the shared Neo4j: remove this test's graph scope.
+      const graph = runtime.deps.graph;
+      if (graph) {
+        await clearScope(async (cypher, params) => {
+          const result = await graph.executeQuery(cypher, params);
+          return Number(result.records[0]?.get('n') ?? 0);
+        }, graphScope(config)).catch(() => {});
+      }
       await runtime.close();
       await database.drop();
     },
@@ -56,3 +79,24 @@ export async function startTestApp(overrides: Record<string, string> = {}) {
 }
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+function embeddedTestEnv(overrides: Record<string, string>) {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'nexus-test-embedded-'));
+  const services = loadServicesEnv({ required: false });
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    BCRYPT_COST: '4',
+    ...(services['NEO4J_URL']
+      ? {
+          NEO4J_URL: services['NEO4J_URL'],
+          NEO4J_USER: services['NEO4J_USER'] ?? 'neo4j',
+          NEO4J_PASSWORD: services['NEO4J_PASSWORD'] ?? '',
+          GRAPH_SCOPE: `test-embedded-${randomBytes(6).toString('hex')}`,
+        }
+      : {}),
+    ...overrides,
+  };
+  return { env, database: { drop: async () => rmSync(dataDir, { recursive: true, force: true }) } };
+}

@@ -258,6 +258,420 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/catalogue/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Search the catalogue, ranked by relevance
+         * @description Ranked over SKU, model numbers, name, brand, category and description: an exact SKU or model number match first (case, spaces and punctuation ignored), then partial model numbers (`DCD791` finds `DCD791D2`), full-text relevance and trigram similarity (typos). Each hit carries its `score` and what matched. Results are ranked, so the cursor is the rank position of the next page (an offset, at most 10,000): if the catalogue changes between pages, items may shift by a few places.
+         */
+        get: operations["searchProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List products, newest first, with filters
+         * @description Browsing without a query. To find products by words, SKU or model number use `GET /api/catalogue/search`.
+         */
+        get: operations["listProducts"];
+        put?: never;
+        /** Create a product */
+        post: operations["createProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a product */
+        get: operations["getProduct"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a product (optimistic concurrency with If-Match) */
+        patch: operations["updateProduct"];
+        trace?: never;
+    };
+    "/api/products/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deactivate a product
+         * @description Deactivated products leave search, lists and suggestions but keep their history and relations. Deactivating twice is harmless.
+         */
+        post: operations["deactivateProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Activate a deactivated product */
+        post: operations["activateProduct"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products/{id}/related": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What goes with a product, from the knowledge graph
+         * @description Accessories, required items (e.g. safety equipment), compatible products, alternatives, and products often quoted together — grouped by relation, ranked (in stock first, then how often quoted together), each with a `reason`. Every group is always present (possibly empty). Answers 503 when the graph (Neo4j) is not configured or down.
+         */
+        get: operations["getRelatedProducts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tasks, newest first */
+        get: operations["listTasks"];
+        put?: never;
+        /**
+         * Create a task
+         * @description Link products to it with `POST /api/relations` (`type: USED_FOR`).
+         */
+        post: operations["createTask"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a task */
+        get: operations["getTask"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}/kit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything a task needs, from the knowledge graph
+         * @description The products USED_FOR the task and the items they REQUIRE — safety equipment and consumables, followed up to 3 hops (task → product → required item → its own requirements). Answers 503 when the graph (Neo4j) is not configured or down.
+         */
+        get: operations["getTaskKit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List stored relations, newest first
+         * @description The curated relations as stored (the source of truth of the graph). For ranked suggestions use `GET /api/products/{id}/related`.
+         */
+        get: operations["listRelations"];
+        put?: never;
+        /**
+         * Add a typed relation
+         * @description Between two products (`COMPATIBLE_WITH`, `ALTERNATIVE_TO`, `ACCESSORY_OF`, `REQUIRES`) or a product and a task (`USED_FOR`). Stored in PostgreSQL and synced to the graph through the outbox (usually within a second).
+         */
+        post: operations["createRelation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/relations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a relation */
+        get: operations["getRelation"];
+        put?: never;
+        post?: never;
+        /** Remove a relation */
+        delete: operations["deleteRelation"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List import jobs, newest first */
+        get: operations["listImports"];
+        put?: never;
+        /**
+         * Import a catalogue file (CSV or XLSX)
+         * @description Send the file as the raw body (`Content-Type: text/csv` or the XLSX media type; optional `?filename=`) or as `multipart/form-data` with a `file` part. Answers 202 with a job at once; follow it at `GET /api/imports/{id}`. Products are upserted by SKU (case-insensitive). Columns (header row, any order, case-insensitive): `sku`, `name`, `price` (decimal, major units) or `unit_price_minor`, and optionally `description`, `brand`, `category`, `unit`, `currency` (default CATALOGUE_DEFAULT_CURRENCY), `stock`, `model_numbers` (separated by `;` or `|`), `active`, `attributes` (JSON object) and `attr_<name>` columns. Relation columns hold SKUs: `accessory_of`, `accessories`, `compatible_with`, `alternative_to`, `requires`, `required_by`. Rows with a problem are rejected with a reason and the rest is applied; a file that cannot be read at all makes the job fail with the reason.
+         */
+        post: operations["createImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import job: status, progress, counts and rejected rows */
+        get: operations["getImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List quotes
+         * @description Newest first. Quotes past their validity date show as expired.
+         */
+        get: operations["listQuotes"];
+        put?: never;
+        /**
+         * Create a draft quote
+         * @description Takes the next number of the year (`Q-YYYY-NNNNNN`, gap-free). Tax rate, currency and validity default from configuration.
+         */
+        post: operations["createQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a quote with its lines and totals */
+        get: operations["getQuote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update a draft quote (optimistic concurrency with If-Match) */
+        patch: operations["updateQuote"];
+        trace?: never;
+    };
+    "/api/quotes/{id}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a line to a draft quote
+         * @description A catalogue product copies its name, unit and current price onto the line (later catalogue changes do not alter the quote); a free-text item gives its own. Answers the whole quote with new totals.
+         */
+        post: operations["addQuoteLine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotes/{id}/lines/{lineId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a line from a draft quote */
+        delete: operations["removeQuoteLine"];
+        options?: never;
+        head?: never;
+        /** Change a line of a draft quote */
+        patch: operations["updateQuoteLine"];
+        trace?: never;
+    };
+    "/api/quotes/{id}/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Move a quote to another status
+         * @description draft → sent (needs a line) → accepted | rejected; an admin may cancel from any status. An illegal move is a 409 naming the current status (`currentStatus`) and the allowed ones (`allowedTransitions`). Expiry is automatic after the validity date.
+         */
+        post: operations["transitionQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotes/{id}/revisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Revise a sent, rejected or expired quote
+         * @description Creates a new draft with the same number and the next revision, its lines copied as they were, linked by `revisionOf`.
+         */
+        post: operations["reviseQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotes/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The quote as a PDF document
+         * @description Company header (from configuration), customer, lines, totals with the tax label and rate, validity.
+         */
+        get: operations["getQuotePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quotes/{id}/suggestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Suggested additions to a draft, from the product graph
+         * @description Required items (e.g. safety equipment) and accessories of the quoted products that the quote lacks, and products often quoted with them.
+         */
+        get: operations["getQuoteSuggestions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activity": {
         parameters: {
             query?: never;
@@ -330,6 +744,16 @@ export interface components {
             activity: {
                 last24Hours: number;
             };
+            catalogue: {
+                total: number;
+                active: number;
+                /** @description Active products with no stock. */
+                outOfStock: number;
+                brands: number;
+                categories: number;
+                /** @description Catalogue changes not yet applied to the knowledge graph. */
+                graphSyncPending: number;
+            };
             /** Format: date-time */
             generatedAt: string;
         };
@@ -345,9 +769,58 @@ export interface components {
                 date: string;
                 count: number;
             }[];
+            catalogue: {
+                activeProducts: number;
+                /** @description Active products with no stock. */
+                outOfStock: number;
+                brands: number;
+                categories: number;
+            };
+            quotes: components["schemas"]["QuoteDashboard"];
             /** Format: date-time */
             generatedAt: string;
         };
+        QuoteDashboard: {
+            /** @description Every status, with the deals in it (latest revision of each quote number) and their value. */
+            pipeline: {
+                status: components["schemas"]["QuoteStatus"];
+                count: number;
+                /** @description Total value per currency (amounts in different currencies are never added). */
+                totals: {
+                    currency: string;
+                    totalMinor: number;
+                }[];
+            }[];
+            /** @description New quotes per week, the last 12 weeks, oldest first (weeks with none are 0). */
+            perWeek: {
+                /**
+                 * @description Monday of the week.
+                 * @example 2026-11-23
+                 */
+                weekStart: string;
+                count: number;
+            }[];
+            /** @description Outcomes of the deals that were sent to customers. */
+            winRate: {
+                accepted: number;
+                rejected: number;
+                expired: number;
+                /** @description accepted ÷ (accepted + rejected + expired) among sent deals; null until one is decided. */
+                rate: number | null;
+            };
+            /** @description The products on the most deals sent to customers, most first (at most 5). */
+            topProducts: {
+                productId: string;
+                sku: string;
+                name: string;
+                quoteCount: number;
+            }[];
+        };
+        /**
+         * @description draft → sent → accepted | rejected; draft/sent → expired after the validity date; any → cancelled (admin).
+         * @enum {string}
+         */
+        QuoteStatus: "draft" | "sent" | "accepted" | "rejected" | "expired" | "cancelled";
         TokenPair: {
             /** @description Send as `Authorization: Bearer <accessToken>`. */
             accessToken: string;
@@ -481,6 +954,725 @@ export interface components {
             billingAddress?: string | null;
             notes?: string | null;
         };
+        ProductSearchPage: {
+            items: components["schemas"]["ProductSearchHit"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ProductSearchHit: {
+            /** @description Relevance; higher first. Exact SKU/model match adds 100, partial code 30, full text up to 20, similarity up to 10. */
+            score: number;
+            match: {
+                /** @description The query is this SKU or one of its model numbers (case, spaces and punctuation ignored). */
+                exactCode: boolean;
+                /** @description The query is part of the SKU or a model number. */
+                partialCode: boolean;
+                /** @description All words of the query occur (stemmed) in name, codes, brand, category or description. */
+                fullText: boolean;
+                /** @description Trigram word similarity (0–1) with SKU, models, name, brand and category: forgives typos. */
+                similarity: number;
+            };
+            product: components["schemas"]["Product"];
+        };
+        Product: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            id: string;
+            sku: string;
+            name: string;
+            description: string | null;
+            brand: string | null;
+            category: string | null;
+            modelNumbers: string[];
+            /** @description Unit of measure (EA, BOX, M, …). */
+            unit: string;
+            /** @description Unit price in minor units of `currency` (1999 = 19.99). */
+            unitPriceMinor: number;
+            currency: string;
+            stockQuantity: number;
+            inStock: boolean;
+            attributes: {
+                [key: string]: unknown;
+            };
+            active: boolean;
+            /** @description Increments on every change; the `ETag` is this number in quotes. */
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        ProductPage: {
+            items: components["schemas"]["Product"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        CreateProductRequest: {
+            /** @example DCD791D2 */
+            sku: string;
+            /** @example DeWalt 18V XR Brushless Drill Driver */
+            name: string;
+            description?: string | null;
+            /** @example DeWalt */
+            brand?: string | null;
+            /** @example Power Tools */
+            category?: string | null;
+            /**
+             * @example [
+             *       "DCD791",
+             *       "DCD791D2"
+             *     ]
+             */
+            modelNumbers?: string[];
+            /**
+             * @description Unit of measure; EA when omitted.
+             * @example EA
+             */
+            unit?: string;
+            /** @example 19900 */
+            unitPriceMinor: number;
+            /** @example SGD */
+            currency: string;
+            /**
+             * @description 0 when omitted.
+             * @example 12
+             */
+            stockQuantity?: number;
+            /**
+             * @description Free-form specifications (voltage, size, …): names to strings, numbers, booleans or null.
+             * @example {
+             *       "voltage": "18V",
+             *       "chuckMm": 13
+             *     }
+             */
+            attributes?: {
+                [key: string]: string | number | boolean | null;
+            };
+            /** @description true when omitted. */
+            active?: boolean;
+        };
+        /** @description Only the fields present change; `null` clears an optional field. */
+        UpdateProductRequest: {
+            /** @example DCD791D2 */
+            sku?: string;
+            /** @example DeWalt 18V XR Brushless Drill Driver */
+            name?: string;
+            description?: string | null;
+            /** @example DeWalt */
+            brand?: string | null;
+            /** @example Power Tools */
+            category?: string | null;
+            /**
+             * @example [
+             *       "DCD791",
+             *       "DCD791D2"
+             *     ]
+             */
+            modelNumbers?: string[];
+            /**
+             * @description Unit of measure; EA when omitted.
+             * @example EA
+             */
+            unit?: string;
+            /** @example 19900 */
+            unitPriceMinor?: number;
+            /** @example SGD */
+            currency?: string;
+            /**
+             * @description 0 when omitted.
+             * @example 12
+             */
+            stockQuantity?: number;
+            /**
+             * @description Free-form specifications (voltage, size, …): names to strings, numbers, booleans or null.
+             * @example {
+             *       "voltage": "18V",
+             *       "chuckMm": 13
+             *     }
+             */
+            attributes?: {
+                [key: string]: string | number | boolean | null;
+            };
+            /** @description true when omitted. */
+            active?: boolean;
+        };
+        RelatedProducts: {
+            product: components["schemas"]["Product"];
+            groups: components["schemas"]["RelatedGroup"][];
+        };
+        RelatedGroup: {
+            /** @enum {string} */
+            group: "accessories" | "requires" | "compatible" | "alternatives" | "accessoryOf" | "requiredBy" | "quotedWith";
+            /** @enum {string} */
+            relation: "COMPATIBLE_WITH" | "ALTERNATIVE_TO" | "ACCESSORY_OF" | "REQUIRES" | "QUOTED_WITH";
+            /**
+             * @description Which way the relation points from the product asked about.
+             * @enum {string}
+             */
+            direction: "outgoing" | "incoming" | "both";
+            title: string;
+            items: components["schemas"]["RelatedProduct"][];
+        };
+        RelatedProduct: {
+            product: components["schemas"]["Product"];
+            /** @description Rank within the group; higher first. */
+            score: number;
+            /**
+             * @description Why it is suggested, in words for a salesperson.
+             * @example An accessory for DeWalt 18V Drill; quoted together on 3 quotes
+             */
+            reason: string;
+            /** @description The note stored on the relation, if any. */
+            note: string | null;
+        };
+        TaskPage: {
+            items: components["schemas"]["Task"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        /** @description A job people buy products for ("drill into concrete"); products are USED_FOR tasks. */
+        Task: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            id: string;
+            name: string;
+            description: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        CreateTaskRequest: {
+            /** @example Drilling into concrete */
+            name: string;
+            description?: string | null;
+        };
+        TaskKit: {
+            task: components["schemas"]["Task"];
+            /** @description Products USED_FOR the task, in stock first. */
+            products: components["schemas"]["KitItem"][];
+            /** @description What those products REQUIRE (e.g. safety equipment), followed transitively up to 3 hops; each once. */
+            requiredItems: components["schemas"]["KitItem"][];
+        };
+        KitItem: {
+            product: components["schemas"]["Product"];
+            /** @example Required by DeWalt SDS Hammer Drill (eye protection) */
+            reason: string;
+            /** @description Products of the kit that require this one (empty for the task's own products). */
+            requiredBy: string[];
+        };
+        RelationPage: {
+            items: components["schemas"]["Relation"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        Relation: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            id: string;
+            type: components["schemas"]["RelationType"];
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            productId: string;
+            /**
+             * Format: uuid
+             * @description The other product; null for USED_FOR.
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            relatedProductId: string | null;
+            /**
+             * Format: uuid
+             * @description The task, for USED_FOR; null otherwise.
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            taskId: string | null;
+            note: string | null;
+            /** @enum {string} */
+            source: "manual" | "import";
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            createdAt: string;
+        };
+        /**
+         * @description `COMPATIBLE_WITH` and `ALTERNATIVE_TO` read both ways; `ACCESSORY_OF` (product is an accessory of the related one), `REQUIRES` (product needs the related one, e.g. safety equipment) and `USED_FOR` (product → task) are directed.
+         * @enum {string}
+         */
+        RelationType: "COMPATIBLE_WITH" | "ALTERNATIVE_TO" | "ACCESSORY_OF" | "REQUIRES" | "USED_FOR";
+        CreateRelationRequest: components["schemas"]["CreateProductRelationRequest"] | components["schemas"]["CreateUsedForRelationRequest"];
+        CreateProductRelationRequest: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "COMPATIBLE_WITH" | "ALTERNATIVE_TO" | "ACCESSORY_OF" | "REQUIRES";
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            productId: string;
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            relatedProductId: string;
+            /** @description Shown with the suggestion, e.g. "use with 13 mm chuck". */
+            note?: string | null;
+        };
+        CreateUsedForRelationRequest: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "USED_FOR";
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            productId: string;
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            taskId: string;
+            /** @description Shown with the suggestion, e.g. "use with 13 mm chuck". */
+            note?: string | null;
+        };
+        ImportJob: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            id: string;
+            /**
+             * @description `failed` jobs say in `error` where they stopped; rows before that point are applied, none after.
+             * @enum {string}
+             */
+            status: "queued" | "running" | "succeeded" | "failed";
+            /** @enum {string} */
+            format: "csv" | "xlsx";
+            fileName: string | null;
+            /** @description Bytes uploaded. */
+            fileSize: number;
+            /** @description Data rows in the file; null until the file is read. */
+            rowsTotal: number | null;
+            /** @description Rows processed and committed (created, updated, unchanged or rejected). */
+            rowsDone: number;
+            /** @description rowsDone / rowsTotal (0 before the file is read). */
+            progress: number;
+            created: number;
+            updated: number;
+            /** @description Rows equal to the product already stored. */
+            unchanged: number;
+            rejected: number;
+            /** @description Relations created from relation columns (accessory_of, compatible_with, …). */
+            relationsCreated: number;
+            error: string | null;
+            /** @description Times a worker took the job (more than 1 after a restart resumed it). */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            startedAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            finishedAt: string | null;
+        };
+        ImportJobPage: {
+            items: components["schemas"]["ImportJob"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ImportJobDetail: components["schemas"]["ImportJob"] & {
+            /** @description Rejected rows with the reason, by row number (the first 1,000). */
+            rejectedRows: components["schemas"]["ImportIssue"][];
+            /** @description Applied rows with a problem, e.g. a relation naming an unknown SKU (the first 1,000). */
+            warnings: components["schemas"]["ImportIssue"][];
+        };
+        ImportIssue: {
+            /** @description Row number in the file (the header is row 1). */
+            row: number;
+            sku: string | null;
+            /** @example bad price: "12,5O" is not a number */
+            reason: string;
+        };
+        QuotePage: {
+            items: components["schemas"]["QuoteSummary"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        QuoteSummary: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            id: string;
+            /**
+             * @description `Q-YYYY-NNNNNN`, gap-free per year; revisions keep it.
+             * @example Q-2026-000123
+             */
+            number: string;
+            /** @description 1 for the original; a revision has the next number. */
+            revision: number;
+            /**
+             * Format: uuid
+             * @description The quote this one revises.
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            revisionOf: string | null;
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            customerId: string;
+            customerName: string;
+            title: string;
+            currency: string;
+            /** @description Tax rate in basis points (9% = 900). */
+            taxRateBp: number;
+            /**
+             * Format: date
+             * @description Valid through this day; expires after it.
+             */
+            validUntil: string;
+            notes: string | null;
+            status: components["schemas"]["QuoteStatus"];
+            /** @description Statuses you can move it to now (`POST /api/quotes/{id}/transitions`). */
+            allowedTransitions: components["schemas"]["QuoteStatus"][];
+            /** @description Integer minor units of the quote currency (cents for SGD). */
+            subtotalMinor: number;
+            /** @description round-half-up(subtotal × tax rate). */
+            taxMinor: number;
+            /** @description subtotal + tax. */
+            totalMinor: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            statusChangedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            sentAt: string | null;
+            /** @description Increments on every change (lines too); the `ETag` is this number in quotes. */
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        Quote: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            id: string;
+            /**
+             * @description `Q-YYYY-NNNNNN`, gap-free per year; revisions keep it.
+             * @example Q-2026-000123
+             */
+            number: string;
+            /** @description 1 for the original; a revision has the next number. */
+            revision: number;
+            /**
+             * Format: uuid
+             * @description The quote this one revises.
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            revisionOf: string | null;
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            customerId: string;
+            customerName: string;
+            title: string;
+            currency: string;
+            /** @description Tax rate in basis points (9% = 900). */
+            taxRateBp: number;
+            /**
+             * Format: date
+             * @description Valid through this day; expires after it.
+             */
+            validUntil: string;
+            notes: string | null;
+            status: components["schemas"]["QuoteStatus"];
+            /** @description Statuses you can move it to now (`POST /api/quotes/{id}/transitions`). */
+            allowedTransitions: components["schemas"]["QuoteStatus"][];
+            /** @description Integer minor units of the quote currency (cents for SGD). */
+            subtotalMinor: number;
+            /** @description round-half-up(subtotal × tax rate). */
+            taxMinor: number;
+            /** @description subtotal + tax. */
+            totalMinor: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            statusChangedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            sentAt: string | null;
+            /** @description Increments on every change (lines too); the `ETag` is this number in quotes. */
+            version: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            updatedAt: string;
+            lines: components["schemas"]["QuoteLine"][];
+        };
+        QuoteLine: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            id: string;
+            /** @description 1-based order on the quote. */
+            position: number;
+            /**
+             * Format: uuid
+             * @description The catalogue product, or null for a free-text item.
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            productId: string | null;
+            /** @description The SKU when the line was added (kept if the catalogue changes). */
+            sku: string | null;
+            description: string;
+            /**
+             * @description Exact decimal as text (no binary floating point): positive, up to 7 digits and 3 decimals.
+             * @example 12
+             */
+            quantity: string;
+            unit: string;
+            /** @description Integer minor units of the quote currency (cents for SGD). */
+            unitPriceMinor: number;
+            discountBp: number;
+            /** @description round-half-up(quantity × unit price × (1 − discount)). */
+            lineTotalMinor: number;
+        };
+        CreateQuoteRequest: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            customerId: string;
+            /** @example Site tools for Jurong project */
+            title: string;
+            /**
+             * @description Defaults to the configured currency.
+             * @example SGD
+             */
+            currency?: string;
+            /**
+             * @description Defaults to the configured rate.
+             * @example 900
+             */
+            taxRateBp?: number;
+            /**
+             * Format: date
+             * @description Defaults to today plus the configured validity days. Not before today.
+             * @example 2026-12-31
+             */
+            validUntil?: string;
+            /** @example Delivery within 5 working days. */
+            notes?: string | null;
+        };
+        /** @description Drafts only. Only the fields present change; `null` clears notes. */
+        UpdateQuoteRequest: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            customerId?: string;
+            /** @example Site tools for Jurong project */
+            title?: string;
+            /**
+             * @description Only while the quote has no lines.
+             * @example SGD
+             */
+            currency?: string;
+            /**
+             * @description Tax rate in basis points (9% = 900).
+             * @example 900
+             */
+            taxRateBp?: number;
+            /**
+             * Format: date
+             * @description Not before today.
+             * @example 2026-12-31
+             */
+            validUntil?: string;
+            /** @example Delivery within 5 working days. */
+            notes?: string | null;
+        };
+        /** @description A catalogue product (`productId`) or a free-text item (`description` and `unitPriceMinor`). */
+        AddQuoteLineRequest: components["schemas"]["AddCatalogueQuoteLine"] | components["schemas"]["AddFreeTextQuoteLine"];
+        AddCatalogueQuoteLine: {
+            /**
+             * Format: uuid
+             * @description Catalogue product; its name, unit and current price are copied onto the line.
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            productId: string;
+            /**
+             * @description Exact decimal as text (no binary floating point): positive, up to 7 digits and 3 decimals.
+             * @example 12
+             */
+            quantity: string;
+            /**
+             * @description Defaults to the product's name.
+             * @example Cordless drill 18V, 2 batteries
+             */
+            description?: string;
+            /** @example EA */
+            unit?: string;
+            /**
+             * @description Defaults to the product's price (which must then be in the quote currency).
+             * @example 12990
+             */
+            unitPriceMinor?: number;
+            /**
+             * @description Line discount in basis points: 1250 = 12.5 %.
+             * @example 0
+             */
+            discountBp?: number;
+        };
+        AddFreeTextQuoteLine: {
+            /** @example Cordless drill 18V, 2 batteries */
+            description: string;
+            /**
+             * @description Exact decimal as text (no binary floating point): positive, up to 7 digits and 3 decimals.
+             * @example 12
+             */
+            quantity: string;
+            /**
+             * @description Unit price in integer minor units of the quote currency.
+             * @example 12990
+             */
+            unitPriceMinor: number;
+            /**
+             * @description Defaults to EA.
+             * @example EA
+             */
+            unit?: string;
+            /**
+             * @description Line discount in basis points: 1250 = 12.5 %.
+             * @example 0
+             */
+            discountBp?: number;
+        };
+        /** @description Drafts only. Only the fields present change. */
+        UpdateQuoteLineRequest: {
+            /** @example Cordless drill 18V, 2 batteries */
+            description?: string;
+            /**
+             * @description Exact decimal as text (no binary floating point): positive, up to 7 digits and 3 decimals.
+             * @example 12
+             */
+            quantity?: string;
+            /** @example EA */
+            unit?: string;
+            /**
+             * @description Unit price in integer minor units of the quote currency.
+             * @example 12990
+             */
+            unitPriceMinor?: number;
+            /**
+             * @description Line discount in basis points: 1250 = 12.5 %.
+             * @example 0
+             */
+            discountBp?: number;
+        };
+        /**
+         * @example {
+         *       "to": "sent"
+         *     }
+         */
+        QuoteTransitionRequest: {
+            to: components["schemas"]["QuoteTransitionTarget"];
+        };
+        /**
+         * @example sent
+         * @enum {string}
+         */
+        QuoteTransitionTarget: "sent" | "accepted" | "rejected" | "cancelled";
+        QuoteSuggestions: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            quoteId: string;
+            /** @description Items the quoted products require (e.g. safety equipment) and the quote lacks. */
+            required: components["schemas"]["QuoteSuggestion"][];
+            /** @description Accessories of the quoted products the quote lacks. */
+            accessories: components["schemas"]["QuoteSuggestion"][];
+            /** @description Products often on the same sent quotes (QUOTED_WITH). */
+            oftenQuotedTogether: components["schemas"]["QuoteSuggestion"][];
+        };
+        QuoteSuggestion: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            productId: string;
+            sku: string;
+            name: string;
+            unit: string;
+            /** @description Integer minor units of the quote currency (cents for SGD). */
+            unitPriceMinor: number;
+            currency: string;
+            inStock: boolean;
+            /** @description Higher first. */
+            score: number;
+            /** @description Why, one entry per product of the quote that led here. */
+            reasons: string[];
+            /** @description Products of the quote that led to this suggestion. */
+            forProductIds: string[];
+        };
         ActivityPage: {
             items: components["schemas"]["Activity"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -529,6 +1721,8 @@ export type Problem = components['schemas']['Problem'];
 export type FieldError = components['schemas']['FieldError'];
 export type Metrics = components['schemas']['Metrics'];
 export type Dashboard = components['schemas']['Dashboard'];
+export type QuoteDashboard = components['schemas']['QuoteDashboard'];
+export type QuoteStatus = components['schemas']['QuoteStatus'];
 export type TokenPair = components['schemas']['TokenPair'];
 export type User = components['schemas']['User'];
 export type Role = components['schemas']['Role'];
@@ -542,6 +1736,44 @@ export type CustomerPage = components['schemas']['CustomerPage'];
 export type Customer = components['schemas']['Customer'];
 export type CreateCustomerRequest = components['schemas']['CreateCustomerRequest'];
 export type UpdateCustomerRequest = components['schemas']['UpdateCustomerRequest'];
+export type ProductSearchPage = components['schemas']['ProductSearchPage'];
+export type ProductSearchHit = components['schemas']['ProductSearchHit'];
+export type Product = components['schemas']['Product'];
+export type ProductPage = components['schemas']['ProductPage'];
+export type CreateProductRequest = components['schemas']['CreateProductRequest'];
+export type UpdateProductRequest = components['schemas']['UpdateProductRequest'];
+export type RelatedProducts = components['schemas']['RelatedProducts'];
+export type RelatedGroup = components['schemas']['RelatedGroup'];
+export type RelatedProduct = components['schemas']['RelatedProduct'];
+export type TaskPage = components['schemas']['TaskPage'];
+export type Task = components['schemas']['Task'];
+export type CreateTaskRequest = components['schemas']['CreateTaskRequest'];
+export type TaskKit = components['schemas']['TaskKit'];
+export type KitItem = components['schemas']['KitItem'];
+export type RelationPage = components['schemas']['RelationPage'];
+export type Relation = components['schemas']['Relation'];
+export type RelationType = components['schemas']['RelationType'];
+export type CreateRelationRequest = components['schemas']['CreateRelationRequest'];
+export type CreateProductRelationRequest = components['schemas']['CreateProductRelationRequest'];
+export type CreateUsedForRelationRequest = components['schemas']['CreateUsedForRelationRequest'];
+export type ImportJob = components['schemas']['ImportJob'];
+export type ImportJobPage = components['schemas']['ImportJobPage'];
+export type ImportJobDetail = components['schemas']['ImportJobDetail'];
+export type ImportIssue = components['schemas']['ImportIssue'];
+export type QuotePage = components['schemas']['QuotePage'];
+export type QuoteSummary = components['schemas']['QuoteSummary'];
+export type Quote = components['schemas']['Quote'];
+export type QuoteLine = components['schemas']['QuoteLine'];
+export type CreateQuoteRequest = components['schemas']['CreateQuoteRequest'];
+export type UpdateQuoteRequest = components['schemas']['UpdateQuoteRequest'];
+export type AddQuoteLineRequest = components['schemas']['AddQuoteLineRequest'];
+export type AddCatalogueQuoteLine = components['schemas']['AddCatalogueQuoteLine'];
+export type AddFreeTextQuoteLine = components['schemas']['AddFreeTextQuoteLine'];
+export type UpdateQuoteLineRequest = components['schemas']['UpdateQuoteLineRequest'];
+export type QuoteTransitionRequest = components['schemas']['QuoteTransitionRequest'];
+export type QuoteTransitionTarget = components['schemas']['QuoteTransitionTarget'];
+export type QuoteSuggestions = components['schemas']['QuoteSuggestions'];
+export type QuoteSuggestion = components['schemas']['QuoteSuggestion'];
 export type ActivityPage = components['schemas']['ActivityPage'];
 export type Activity = components['schemas']['Activity'];
 export type $defs = Record<string, never>;
@@ -558,6 +1790,8 @@ export interface operations {
             /** @description Healthy (or degraded: an optional dependency is down). */
             200: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -567,15 +1801,21 @@ export interface operations {
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (database, cache, graph) is unavailable. */
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
             503: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -596,6 +1836,8 @@ export interface operations {
             /** @description Current counts. */
             200: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -605,15 +1847,21 @@ export interface operations {
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (database, cache, graph) is unavailable. */
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
             503: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -634,6 +1882,8 @@ export interface operations {
             /** @description Aggregates. */
             200: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -643,15 +1893,21 @@ export interface operations {
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (database, cache, graph) is unavailable. */
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
             503: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -676,6 +1932,8 @@ export interface operations {
             /** @description A new session. */
             200: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -685,6 +1943,8 @@ export interface operations {
             /** @description The request is malformed or fails validation; `errors[]` lists each field. */
             400: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -694,6 +1954,8 @@ export interface operations {
             /** @description Wrong email or password, or the account is disabled (one answer for all three). */
             401: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -703,6 +1965,8 @@ export interface operations {
             /** @description The request body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -712,6 +1976,8 @@ export interface operations {
             /** @description The request body is not of a supported media type. */
             415: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -721,6 +1987,10 @@ export interface operations {
             /** @description Too many attempts from this address or for this account; retry after `Retry-After` seconds. */
             429: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -730,15 +2000,21 @@ export interface operations {
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (database, cache, graph) is unavailable. */
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
             503: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -763,6 +2039,8 @@ export interface operations {
             /** @description A new token pair. */
             200: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -772,6 +2050,8 @@ export interface operations {
             /** @description The request is malformed or fails validation; `errors[]` lists each field. */
             400: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -781,6 +2061,8 @@ export interface operations {
             /** @description Unknown, expired, reused or revoked refresh token. */
             401: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -790,6 +2072,8 @@ export interface operations {
             /** @description The request body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -799,6 +2083,8 @@ export interface operations {
             /** @description The request body is not of a supported media type. */
             415: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -808,15 +2094,21 @@ export interface operations {
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (database, cache, graph) is unavailable. */
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
             503: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -837,13 +2129,19 @@ export interface operations {
             /** @description Logged out. */
             204: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description Missing, malformed, expired or invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or invalid bearer token. */
             401: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -853,15 +2151,21 @@ export interface operations {
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (database, cache, graph) is unavailable. */
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
             503: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -882,15 +2186,21 @@ export interface operations {
             /** @description The current user. */
             200: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
                 };
             };
-            /** @description Missing, malformed, expired or invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or invalid bearer token. */
             401: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -900,15 +2210,21 @@ export interface operations {
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (database, cache, graph) is unavailable. */
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
             503: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -929,6 +2245,8 @@ export interface operations {
             /** @description The key set. */
             200: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -938,15 +2256,21 @@ export interface operations {
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (database, cache, graph) is unavailable. */
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
             503: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -972,6 +2296,8 @@ export interface operations {
             /** @description A page of users, oldest first. */
             200: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -981,15 +2307,21 @@ export interface operations {
             /** @description The request is malformed or fails validation; `errors[]` lists each field. */
             400: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, malformed, expired or invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or invalid bearer token. */
             401: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -999,6 +2331,8 @@ export interface operations {
             /** @description Authenticated, but the role may not perform this operation. */
             403: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1008,15 +2342,21 @@ export interface operations {
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (database, cache, graph) is unavailable. */
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
             503: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1044,6 +2384,8 @@ export interface operations {
             /** @description Created. */
             201: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1053,15 +2395,21 @@ export interface operations {
             /** @description The request is malformed or fails validation; `errors[]` lists each field. */
             400: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, malformed, expired or invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or invalid bearer token. */
             401: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1071,6 +2419,8 @@ export interface operations {
             /** @description Authenticated, but the role may not perform this operation. */
             403: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1080,6 +2430,8 @@ export interface operations {
             /** @description A user with this email exists, or the Idempotency-Key was used for a different request. */
             409: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1089,6 +2441,8 @@ export interface operations {
             /** @description The request body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1098,6 +2452,8 @@ export interface operations {
             /** @description The request body is not of a supported media type. */
             415: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1107,15 +2463,21 @@ export interface operations {
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (database, cache, graph) is unavailable. */
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
             503: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1138,6 +2500,8 @@ export interface operations {
             /** @description The user. */
             200: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1147,15 +2511,21 @@ export interface operations {
             /** @description The request is malformed or fails validation; `errors[]` lists each field. */
             400: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, malformed, expired or invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or invalid bearer token. */
             401: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1165,6 +2535,8 @@ export interface operations {
             /** @description Authenticated, but the role may not perform this operation. */
             403: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1174,6 +2546,8 @@ export interface operations {
             /** @description No such user. */
             404: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1183,15 +2557,21 @@ export interface operations {
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (database, cache, graph) is unavailable. */
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
             503: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1218,6 +2598,8 @@ export interface operations {
             /** @description The updated user. */
             200: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1227,15 +2609,21 @@ export interface operations {
             /** @description The request is malformed or fails validation; `errors[]` lists each field. */
             400: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, malformed, expired or invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or invalid bearer token. */
             401: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1245,6 +2633,8 @@ export interface operations {
             /** @description Authenticated, but the role may not perform this operation. */
             403: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1254,6 +2644,8 @@ export interface operations {
             /** @description No such user. */
             404: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1263,6 +2655,8 @@ export interface operations {
             /** @description The change would leave no active admin, or disables or re-roles your own account. */
             409: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1272,6 +2666,8 @@ export interface operations {
             /** @description The request body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1281,6 +2677,8 @@ export interface operations {
             /** @description The request body is not of a supported media type. */
             415: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1290,15 +2688,21 @@ export interface operations {
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (database, cache, graph) is unavailable. */
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
             503: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1328,6 +2732,8 @@ export interface operations {
             /** @description A page of customers, newest first. */
             200: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1337,15 +2743,21 @@ export interface operations {
             /** @description The request is malformed or fails validation; `errors[]` lists each field. */
             400: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, malformed, expired or invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or invalid bearer token. */
             401: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1355,15 +2767,21 @@ export interface operations {
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (database, cache, graph) is unavailable. */
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
             503: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1391,8 +2809,10 @@ export interface operations {
             /** @description Created (or, for a retried Idempotency-Key, the customer created the first time). */
             201: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     /** @description The version, for `If-Match` on the next update. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1402,15 +2822,21 @@ export interface operations {
             /** @description The request is malformed or fails validation; `errors[]` lists each field. */
             400: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, malformed, expired or invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or invalid bearer token. */
             401: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1420,6 +2846,8 @@ export interface operations {
             /** @description Authenticated, but the role may not perform this operation. */
             403: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1429,6 +2857,8 @@ export interface operations {
             /** @description The Idempotency-Key was used for a different request. */
             409: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1438,6 +2868,8 @@ export interface operations {
             /** @description The request body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1447,6 +2879,8 @@ export interface operations {
             /** @description The request body is not of a supported media type. */
             415: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1456,15 +2890,21 @@ export interface operations {
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (database, cache, graph) is unavailable. */
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
             503: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1487,8 +2927,10 @@ export interface operations {
             /** @description The customer. */
             200: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     /** @description The version, for `If-Match` on the next update. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1498,15 +2940,21 @@ export interface operations {
             /** @description The request is malformed or fails validation; `errors[]` lists each field. */
             400: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, malformed, expired or invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or invalid bearer token. */
             401: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1516,6 +2964,8 @@ export interface operations {
             /** @description No such customer. */
             404: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1525,15 +2975,21 @@ export interface operations {
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (database, cache, graph) is unavailable. */
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
             503: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1563,8 +3019,10 @@ export interface operations {
             /** @description The updated customer. */
             200: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     /** @description The version, for `If-Match` on the next update. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1574,15 +3032,21 @@ export interface operations {
             /** @description The request is malformed or fails validation; `errors[]` lists each field. */
             400: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, malformed, expired or invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or invalid bearer token. */
             401: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1592,6 +3056,8 @@ export interface operations {
             /** @description Authenticated, but the role may not perform this operation. */
             403: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1601,6 +3067,8 @@ export interface operations {
             /** @description No such customer. */
             404: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1610,6 +3078,8 @@ export interface operations {
             /** @description The customer changed since the `If-Match` version; reload and retry. */
             412: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1619,6 +3089,8 @@ export interface operations {
             /** @description The request body is larger than allowed. */
             413: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1628,6 +3100,8 @@ export interface operations {
             /** @description The request body is not of a supported media type. */
             415: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1637,6 +3111,8 @@ export interface operations {
             /** @description If-Match is required. */
             428: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1646,15 +3122,21 @@ export interface operations {
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (database, cache, graph) is unavailable. */
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
             503: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1677,8 +3159,10 @@ export interface operations {
             /** @description The archived customer. */
             200: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     /** @description The version, for `If-Match` on the next update. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1688,15 +3172,21 @@ export interface operations {
             /** @description The request is malformed or fails validation; `errors[]` lists each field. */
             400: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, malformed, expired or invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or invalid bearer token. */
             401: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1706,6 +3196,8 @@ export interface operations {
             /** @description Authenticated, but the role may not perform this operation. */
             403: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1715,6 +3207,8 @@ export interface operations {
             /** @description No such customer. */
             404: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1724,6 +3218,8 @@ export interface operations {
             /** @description A concurrent change; retry. */
             409: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1733,15 +3229,21 @@ export interface operations {
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (database, cache, graph) is unavailable. */
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
             503: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1764,8 +3266,10 @@ export interface operations {
             /** @description The restored customer. */
             200: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     /** @description The version, for `If-Match` on the next update. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1775,15 +3279,21 @@ export interface operations {
             /** @description The request is malformed or fails validation; `errors[]` lists each field. */
             400: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, malformed, expired or invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or invalid bearer token. */
             401: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1793,6 +3303,8 @@ export interface operations {
             /** @description Authenticated, but the role may not perform this operation. */
             403: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1802,6 +3314,8 @@ export interface operations {
             /** @description No such customer. */
             404: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1811,6 +3325,8 @@ export interface operations {
             /** @description A concurrent change; retry. */
             409: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1820,15 +3336,3288 @@ export interface operations {
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (database, cache, graph) is unavailable. */
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
             503: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    searchProducts: {
+        parameters: {
+            query: {
+                /** @description Only this brand (case-insensitive). */
+                brand?: string;
+                /** @description Only this category (case-insensitive). */
+                category?: string;
+                /** @description Lowest unit price, in minor units. */
+                minPrice?: number | null;
+                /** @description Highest unit price, in minor units. */
+                maxPrice?: number | null;
+                /** @description Only prices in this currency. */
+                currency?: string;
+                /** @description `true`: only products in stock; `false`: only out of stock. */
+                inStock?: "true" | "false";
+                /** @description Include deactivated products (default false). */
+                includeInactive?: "true" | "false";
+                /** @description Words, a SKU or a model number. */
+                q: string;
+                /** @description Page size (1–100). */
+                limit?: number;
+                /** @description The previous page's `nextCursor` (the rank position the next page starts at). */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of hits, best first. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductSearchPage"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listProducts: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–100). */
+                limit?: number;
+                /** @description The previous page's `nextCursor`: the position after which the next page starts. */
+                cursor?: string;
+                /** @description Only this brand (case-insensitive). */
+                brand?: string;
+                /** @description Only this category (case-insensitive). */
+                category?: string;
+                /** @description Lowest unit price, in minor units. */
+                minPrice?: number | null;
+                /** @description Highest unit price, in minor units. */
+                maxPrice?: number | null;
+                /** @description Only prices in this currency. */
+                currency?: string;
+                /** @description `true`: only products in stock; `false`: only out of stock. */
+                inStock?: "true" | "false";
+                /** @description Include deactivated products (default false). */
+                includeInactive?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of products. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductPage"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createProduct: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body returns the first result and creates nothing again. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateProductRequest"];
+            };
+        };
+        responses: {
+            /** @description Created (or, for a retried Idempotency-Key, the product created the first time). */
+            201: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description The version, for `If-Match` on the next update. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A product with this SKU exists, or the Idempotency-Key was used for a different request. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not of a supported media type. */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The product. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description The version, for `If-Match` on the next update. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such product. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateProduct: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version you edited. A stale value gives 412; a missing one 428. */
+                "if-match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateProductRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated product. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description The version, for `If-Match` on the next update. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such product. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Another product has this SKU. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The product changed since the `If-Match` version; reload and retry. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not of a supported media type. */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deactivateProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The deactivated product. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description The version, for `If-Match` on the next update. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such product. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A concurrent change; retry. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    activateProduct: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The active product. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description The version, for `If-Match` on the next update. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such product. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A concurrent change; retry. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRelatedProducts: {
+        parameters: {
+            query?: {
+                /** @description Items per group (1–50). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Suggestions grouped by relation. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelatedProducts"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such product. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listTasks: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–100). */
+                limit?: number;
+                /** @description The previous page's `nextCursor`: the position after which the next page starts. */
+                cursor?: string;
+                /** @description Matches the name (substring, case-insensitive). */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of tasks. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskPage"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createTask: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body returns the first result and creates nothing again. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTaskRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not of a supported media type. */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTask: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The task. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Task"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such task. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getTaskKit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kit. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TaskKit"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such task. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRelations: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–100). */
+                limit?: number;
+                /** @description The previous page's `nextCursor`: the position after which the next page starts. */
+                cursor?: string;
+                /** @description Relations with this product at either end. */
+                productId?: string;
+                /** @description USED_FOR relations of this task. */
+                taskId?: string;
+                /** @description `COMPATIBLE_WITH` and `ALTERNATIVE_TO` read both ways; `ACCESSORY_OF` (product is an accessory of the related one), `REQUIRES` (product needs the related one, e.g. safety equipment) and `USED_FOR` (product → task) are directed. */
+                type?: components["schemas"]["RelationType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of relations. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelationPage"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createRelation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body returns the first result and creates nothing again. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRelationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created. */
+            201: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Relation"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The product or task does not exist. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The relation exists already (`existingId`), a product was related to itself, or the Idempotency-Key was used for a different request. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not of a supported media type. */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getRelation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The relation. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Relation"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such relation. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteRelation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (from the graph shortly after). */
+            204: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such relation. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listImports: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–100). */
+                limit?: number;
+                /** @description The previous page's `nextCursor`: the position after which the next page starts. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of jobs. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobPage"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createImport: {
+        parameters: {
+            query?: {
+                /** @description Name of the file sent as raw body, kept with the job. */
+                filename?: string;
+            };
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body returns the first result and creates nothing again. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted: the job (queued; or failed at once when the file is empty). */
+            202: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description The job. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not of a supported media type. */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJobDetail"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such import job. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listQuotes: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–100). */
+                limit?: number;
+                /** @description The previous page's `nextCursor`: the position after which the next page starts. */
+                cursor?: string;
+                /** @description draft → sent → accepted | rejected; draft/sent → expired after the validity date; any → cancelled (admin). */
+                status?: components["schemas"]["QuoteStatus"];
+                customerId?: string;
+                /** @description Created on or after this date (in the configured time zone). */
+                createdFrom?: string;
+                /** @description Created on or before this date (in the configured time zone). */
+                createdTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of quotes (without lines). */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotePage"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body returns the first result and creates nothing again. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateQuoteRequest"];
+            };
+        };
+        responses: {
+            /** @description Created (or, for a retried Idempotency-Key, the quote created the first time). */
+            201: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description The version, for `If-Match` on the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The customer is archived, the validity date is in the past, or the Idempotency-Key was used for a different request. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not of a supported media type. */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description The version, for `If-Match` on the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such quote. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateQuote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version you edited. A stale value gives 412; a missing one 428. */
+                "if-match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQuoteRequest"];
+            };
+        };
+        responses: {
+            /** @description The updated quote. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description The version, for `If-Match` on the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such quote (or customer). */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The quote is not a draft (revise it instead), the customer is archived, the validity date is in the past, or the currency cannot change. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The quote changed since the `If-Match` version; reload and retry. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not of a supported media type. */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addQuoteLine: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description Makes the create safe to retry: the same key with the same body returns the first result and creates nothing again. */
+                "idempotency-key"?: string;
+                /** @description The `ETag` of the version you edited. A stale value gives 412; a missing one 428. */
+                "if-match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddQuoteLineRequest"];
+            };
+        };
+        responses: {
+            /** @description The quote with the new line last. */
+            201: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description The version, for `If-Match` on the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such quote or product. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The quote is not a draft, the product is inactive or priced in another currency, the total would be too large, or the Idempotency-Key was used for a different request. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The quote changed since the `If-Match` version; reload and retry. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not of a supported media type. */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeQuoteLine: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version you edited. A stale value gives 412; a missing one 428. */
+                "if-match": string;
+            };
+            path: {
+                id: string;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The quote without the line, with new totals. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description The version, for `If-Match` on the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such quote or line. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The quote is not a draft. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The quote changed since the `If-Match` version; reload and retry. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateQuoteLine: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version you edited. A stale value gives 412; a missing one 428. */
+                "if-match": string;
+            };
+            path: {
+                id: string;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQuoteLineRequest"];
+            };
+        };
+        responses: {
+            /** @description The quote with the changed line and new totals. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description The version, for `If-Match` on the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such quote or line. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The quote is not a draft, or the total would be too large. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The quote changed since the `If-Match` version; reload and retry. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not of a supported media type. */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    transitionQuote: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version you edited. A stale value gives 412; a missing one 428. */
+                "if-match": string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuoteTransitionRequest"];
+            };
+        };
+        responses: {
+            /** @description The quote in its new status. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description The version, for `If-Match` on the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such quote. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not allowed from the current status (see `currentStatus`, `allowedTransitions`), or the quote has no lines or is past its validity date. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The quote changed since the `If-Match` version; reload and retry. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not of a supported media type. */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reviseQuote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body returns the first result and creates nothing again. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The new draft revision. */
+            201: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description The version, for `If-Match` on the next change. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such quote. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The quote cannot be revised from its status (see `currentStatus`), or the Idempotency-Key was used for a different request. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getQuotePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description inline; filename="<number>.pdf" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such quote. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getQuoteSuggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Suggestions, best first in each group. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuoteSuggestions"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such quote. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Suggestions are for drafts. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1857,6 +6646,8 @@ export interface operations {
             /** @description A page of activity. */
             200: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1866,15 +6657,21 @@ export interface operations {
             /** @description The request is malformed or fails validation; `errors[]` lists each field. */
             400: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Missing, malformed, expired or invalid bearer token (with `WWW-Authenticate: Bearer`). */
+            /** @description Missing, malformed, expired or invalid bearer token. */
             401: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -1884,15 +6681,21 @@ export interface operations {
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description A dependency (database, cache, graph) is unavailable. */
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
             503: {
                 headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -69,7 +69,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`create index products_created_idx on products (created_at desc, id desc)`.execute(db);
   await sql`create index products_codes_idx on products using gin (codes)`.execute(db);
   await sql`create index products_search_vector_idx on products using gin (search_vector)`.execute(db);
-  await sql`create index products_search_text_trgm_idx on products using gin (search_text gin_trgm_ops)`.execute(db);
+  // GiST (not GIN) so that the fuzzy candidates can be read in similarity order (KNN) and stop early.
+  await sql`create index products_search_text_trgm_idx on products using gist (search_text gist_trgm_ops(siglen = 64))`.execute(db);
   await sql`create index products_brand_idx on products (lower(brand))`.execute(db);
   await sql`create index products_category_idx on products (lower(category))`.execute(db);
 
@@ -146,6 +147,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       rows_done integer not null default 0,
       created_count integer not null default 0,
       updated_count integer not null default 0,
+      unchanged_count integer not null default 0,
       rejected_count integer not null default 0,
       relations_created integer not null default 0,
       error text,

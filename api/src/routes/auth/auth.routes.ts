@@ -48,6 +48,7 @@ export const login = defineRoute({
     401: invalidCredentials,
     429: {
       description: 'Too many attempts from this address or for this account; retry after `Retry-After` seconds.',
+      headers: { 'Retry-After': { description: 'Seconds to wait.', required: true, schema: { type: 'string' } } },
       content: { 'application/problem+json': { schema: ProblemSchema } },
     },
   },

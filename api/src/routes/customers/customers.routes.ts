@@ -12,7 +12,7 @@ import { CreateCustomerSchema, CustomerSchema, UpdateCustomerSchema } from './cu
 
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const notFound = problem('No such customer.');
-const etagHeader = { ETag: { description: 'The version, for `If-Match` on the next update.', schema: { type: 'string' as const } } };
+const etagHeader = { ETag: { description: 'The version, for `If-Match` on the next update.', required: true, schema: { type: 'string' as const } } };
 const WRITERS = ['admin', 'sales'] as const;
 
 /** Links that let a client (and Schemathesis' stateful phase) follow a customer through its life. */
@@ -23,6 +23,11 @@ const customerLinks = {
     parameters: { id: '$response.body#/id', 'header.if-match': '$response.header.ETag' },
   },
   ArchiveCustomerById: { operationId: 'archiveCustomer', parameters: { id: '$response.body#/id' } },
+  CreateQuoteForCustomer: {
+    operationId: 'createQuote',
+    requestBody: { customerId: '$response.body#/id', title: 'Quote for a linked customer' },
+    'x-schemathesis': { merge_body: false },
+  },
 };
 
 const customerResponse = (description: string) => ({

@@ -3,6 +3,10 @@ import type { AppDeps, HealthProbe } from '../../deps.js';
 import type { AppRouteHandler } from '../../http/app-env.js';
 import { ProblemError } from '../../lib/problem.js';
 import { countCustomers } from '../../repositories/customers.js';
+import { countCatalogue } from '../../repositories/products.js';
+import { outboxStatus } from '../../repositories/outbox.js';
+import { quoteDashboard } from '../../repositories/quotes-dashboard.js';
+import { expireDueQuotesNow } from '../quotes/quotes.expiry.js';
 import type { DashboardRoute, HealthRoute, MetricsRoute } from './system.routes.js';
 
 const PROBE_TIMEOUT_MS = 2_000;
@@ -17,7 +21,12 @@ async function runProbe(probe: HealthProbe) {
       probe.check(),
       new Promise((_, reject) => setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS).unref()),
     ]);
-    return { status: 'up' as const, required: probe.required, latencyMs: Math.round((performance.now() - started) * 100) / 100 };
+    return {
+      status: 'up' as const,
+      required: probe.required,
+      latencyMs: Math.round((performance.now() - started) * 100) / 100,
+      ...(probe.detail ? { detail: probe.detail } : {}),
+    };
   } catch (error) {
     return {
       status: 'down' as const,
@@ -55,7 +64,7 @@ export function systemHandlers(deps: AppDeps) {
   };
 
   const metrics: AppRouteHandler<MetricsRoute> = async (c) => {
-    const [users, customers, activity] = await Promise.all([
+    const [users, customers, activity, catalogue, outbox] = await Promise.all([
       deps.db
         .selectFrom('users')
         .select((eb) => [eb.fn.countAll<number>().as('total'), sql<number>`count(*) filter (where disabled_at is null)`.as('active')])
@@ -66,6 +75,8 @@ export function systemHandlers(deps: AppDeps) {
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where(sql<boolean>`created_at >= now() - interval '24 hours'`)
         .executeTakeFirstOrThrow(),
+      countCatalogue(deps.db),
+      outboxStatus(deps.db),
     ]);
     return c.json(
       {
@@ -76,6 +87,14 @@ export function systemHandlers(deps: AppDeps) {
           createdLast7Days: Number(customers.created_last_7_days),
         },
         activity: { last24Hours: Number(activity.n) },
+        catalogue: {
+          total: Number(catalogue.total),
+          active: Number(catalogue.active),
+          outOfStock: Number(catalogue.out_of_stock),
+          brands: Number(catalogue.brands),
+          categories: Number(catalogue.categories),
+          graphSyncPending: outbox.pending,
+        },
         generatedAt: new Date().toISOString(),
       },
       200,
@@ -83,7 +102,7 @@ export function systemHandlers(deps: AppDeps) {
   };
 
   const dashboard: AppRouteHandler<DashboardRoute> = async (c) => {
-    const [customers, days] = await Promise.all([
+    const [customers, days, catalogue, quotes] = await Promise.all([
       countCustomers(deps.db),
       sql<{ date: string; count: number }>`
         select to_char(day, 'YYYY-MM-DD') as date, count(activity.id)::int as count
@@ -92,6 +111,9 @@ export function systemHandlers(deps: AppDeps) {
         ) as day
         left join activity on (activity.created_at at time zone 'UTC')::date = day::date
         group by day order by day`.execute(deps.db),
+      countCatalogue(deps.db),
+      // Quotes past their validity date are expired first: a stale status is never shown.
+      expireDueQuotesNow(deps).then(() => quoteDashboard(deps.db, { timeZone: deps.config.QUOTE_TIME_ZONE })),
     ]);
     return c.json(
       {
@@ -100,6 +122,13 @@ export function systemHandlers(deps: AppDeps) {
           createdLast7Days: Number(customers.created_last_7_days),
         },
         activityByDay: days.rows.map((row) => ({ date: row.date, count: Number(row.count) })),
+        catalogue: {
+          activeProducts: Number(catalogue.active),
+          outOfStock: Number(catalogue.out_of_stock),
+          brands: Number(catalogue.brands),
+          categories: Number(catalogue.categories),
+        },
+        quotes,
         generatedAt: new Date().toISOString(),
       },
       200,

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { defineRoute, PUBLIC } from '../../http/define-route.js';
+import { QuoteStatusSchema } from '../quotes/quotes.schemas.js';
 
 const DependencyStatusSchema = z
   .object({
@@ -37,6 +38,14 @@ export const MetricsSchema = z
     users: z.object({ total: z.number().int(), active: z.number().int() }),
     customers: z.object({ total: z.number().int(), archived: z.number().int(), createdLast7Days: z.number().int() }),
     activity: z.object({ last24Hours: z.number().int() }),
+    catalogue: z.object({
+      total: z.number().int(),
+      active: z.number().int(),
+      outOfStock: z.number().int().openapi({ description: 'Active products with no stock.' }),
+      brands: z.number().int(),
+      categories: z.number().int(),
+      graphSyncPending: z.number().int().openapi({ description: 'Catalogue changes not yet applied to the knowledge graph.' }),
+    }),
     generatedAt: z.string().datetime(),
   })
   .openapi('Metrics');
@@ -51,12 +60,47 @@ export const metrics = defineRoute({
   responses: { 200: { description: 'Current counts.', content: { 'application/json': { schema: MetricsSchema } } } },
 });
 
+const QuoteDashboardSchema = z
+  .object({
+    pipeline: z
+      .array(
+        z.object({
+          status: QuoteStatusSchema,
+          count: z.number().int(),
+          totals: z.array(z.object({ currency: z.string(), totalMinor: z.number().int() })).openapi({ description: 'Total value per currency (amounts in different currencies are never added).' }),
+        }),
+      )
+      .openapi({ description: 'Every status, with the deals in it (latest revision of each quote number) and their value.' }),
+    perWeek: z
+      .array(z.object({ weekStart: z.string().openapi({ example: '2026-11-23', description: 'Monday of the week.' }), count: z.number().int() }))
+      .openapi({ description: 'New quotes per week, the last 12 weeks, oldest first (weeks with none are 0).' }),
+    winRate: z
+      .object({
+        accepted: z.number().int(),
+        rejected: z.number().int(),
+        expired: z.number().int(),
+        rate: z.number().nullable().openapi({ description: 'accepted ÷ (accepted + rejected + expired) among sent deals; null until one is decided.' }),
+      })
+      .openapi({ description: 'Outcomes of the deals that were sent to customers.' }),
+    topProducts: z
+      .array(z.object({ productId: z.string(), sku: z.string(), name: z.string(), quoteCount: z.number().int() }))
+      .openapi({ description: 'The products on the most deals sent to customers, most first (at most 5).' }),
+  })
+  .openapi('QuoteDashboard');
+
 export const DashboardSchema = z
   .object({
     customers: z.object({ active: z.number().int(), createdLast7Days: z.number().int() }),
     activityByDay: z
       .array(z.object({ date: z.string().openapi({ example: '2026-11-25' }), count: z.number().int() }))
       .openapi({ description: 'Changes recorded per UTC day, the last 14 days, oldest first (days with none are 0).' }),
+    catalogue: z.object({
+      activeProducts: z.number().int(),
+      outOfStock: z.number().int().openapi({ description: 'Active products with no stock.' }),
+      brands: z.number().int(),
+      categories: z.number().int(),
+    }),
+    quotes: QuoteDashboardSchema,
     generatedAt: z.string().datetime(),
   })
   .openapi('Dashboard', { description: 'Aggregates only: no names of customers or people.' });

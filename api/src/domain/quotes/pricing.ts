@@ -1,0 +1,75 @@
+import { parseQuantity } from './quantity.js';
+
+/**
+ * Prices a quote in integer minor units. Pure: no HTTP, no SQL — the API, the
+ * chat assistant and the document pipeline all price with this.
+ *
+ *   line total = round-half-up(quantity × unit price × (1 − discount))
+ *   subtotal   = Σ line totals
+ *   tax        = round-half-up(subtotal × tax rate)
+ *   total      = subtotal + tax
+ *
+ * Tax is taken once on the subtotal (not per line), so the order and the
+ * grouping of lines can never change it. Arithmetic is BigInt throughout;
+ * results must fit a JSON-safe integer or {@link PricingError} is thrown.
+ */
+
+export const BASIS_POINTS = 10_000;
+
+/** The largest amount a quote may carry: exact in JSON numbers and in PostgreSQL bigint. */
+export const MAX_AMOUNT_MINOR = Number.MAX_SAFE_INTEGER;
+
+export interface LineToPrice {
+  /** Exact decimal text, e.g. "2.5" (see quantity.ts). */
+  quantity: string;
+  unitPriceMinor: number;
+  /** Discount in basis points of the line: 1250 = 12.5 %. */
+  discountBp: number;
+}
+
+export interface QuotePricing {
+  lineTotalsMinor: number[];
+  subtotalMinor: number;
+  taxMinor: number;
+  totalMinor: number;
+}
+
+export class PricingError extends Error {
+  override name = 'PricingError';
+}
+
+/** round-half-up(numerator / denominator) for non-negative integers. */
+export function roundHalfUp(numerator: bigint, denominator: bigint): bigint {
+  if (numerator < 0n || denominator <= 0n) throw new PricingError('amounts must not be negative');
+  return (numerator * 2n + denominator) / (denominator * 2n);
+}
+
+function checkedAmount(value: bigint, what: string): number {
+  if (value > BigInt(MAX_AMOUNT_MINOR)) throw new PricingError(`the ${what} exceeds the largest amount supported (${MAX_AMOUNT_MINOR} minor units)`);
+  return Number(value);
+}
+
+function checkInteger(value: number, min: number, max: number, what: string) {
+  if (!Number.isSafeInteger(value) || value < min || value > max) throw new PricingError(`${what} must be an integer from ${min} to ${max}`);
+}
+
+export function priceLine(line: LineToPrice): number {
+  checkInteger(line.unitPriceMinor, 0, MAX_AMOUNT_MINOR, 'unit price');
+  checkInteger(line.discountBp, 0, BASIS_POINTS, 'discount');
+  const thousandths = BigInt(parseQuantity(line.quantity));
+  const numerator = thousandths * BigInt(line.unitPriceMinor) * BigInt(BASIS_POINTS - line.discountBp);
+  return checkedAmount(roundHalfUp(numerator, 1000n * BigInt(BASIS_POINTS)), 'line total');
+}
+
+export function priceQuote(quote: { taxRateBp: number; lines: readonly LineToPrice[] }): QuotePricing {
+  checkInteger(quote.taxRateBp, 0, BASIS_POINTS, 'tax rate');
+  const lineTotalsMinor = quote.lines.map(priceLine);
+  const subtotal = lineTotalsMinor.reduce((sum, total) => sum + BigInt(total), 0n);
+  const tax = roundHalfUp(subtotal * BigInt(quote.taxRateBp), BigInt(BASIS_POINTS));
+  return {
+    lineTotalsMinor,
+    subtotalMinor: checkedAmount(subtotal, 'subtotal'),
+    taxMinor: checkedAmount(tax, 'tax'),
+    totalMinor: checkedAmount(subtotal + tax, 'total'),
+  };
+}

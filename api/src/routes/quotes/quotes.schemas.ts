@@ -1,0 +1,243 @@
+import { z } from '@hono/zod-openapi';
+import type { QuoteLineRow } from '../../db/schema.js';
+import { MAX_UNIT_PRICE_MINOR } from '../../domain/catalogue/money.js';
+import { QUOTE_STATUSES, type QuoteStatus } from '../../domain/quotes/lifecycle.js';
+import { QUANTITY_PATTERN, canonicalQuantity } from '../../domain/quotes/quantity.js';
+import { nonBlankText, TimestampSchema, UuidSchema } from '../../http/schemas.js';
+import type { QuoteRecord } from '../../repositories/quotes.js';
+
+export const QuoteStatusSchema = z.enum(QUOTE_STATUSES).openapi('QuoteStatus', {
+  description: 'draft → sent → accepted | rejected; draft/sent → expired after the validity date; any → cancelled (admin).',
+});
+
+/** Statuses a person can ask for (expiry is the system's). */
+export const TransitionTargetSchema = z.enum(['sent', 'accepted', 'rejected', 'cancelled']).openapi('QuoteTransitionTarget');
+
+/**
+ * A calendar date `YYYY-MM-DD` that exists (leap years included, year 0001
+ * on), as one pattern so that clients check exactly what the server does.
+ */
+const CALENDAR_DATE = new RegExp(
+  '^(?:(?:000[1-9]|00[1-9]\\d|0[1-9]\\d{2}|[1-9]\\d{3})-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))' +
+    '|(?:\\d\\d(?:[2468][048]|[13579][26]|0[48])|(?:[2468][048]|[13579][26]|0[48])00)-02-29)$',
+);
+
+export const CalendarDateSchema = z
+  .string()
+  .regex(CALENDAR_DATE, 'Must be a date that exists, like 2026-12-31.')
+  .openapi({ format: 'date', example: '2026-12-31' });
+
+const CurrencySchema = z
+  .string()
+  .regex(/^[A-Z]{3}$/, 'Must be an ISO 4217 code such as SGD.')
+  .openapi({ description: 'ISO 4217 currency code.', example: 'SGD' });
+
+const MinorUnitsSchema = z.number().int().openapi({ description: 'Integer minor units of the quote currency (cents for SGD).' });
+
+export const QuantitySchema = z
+  .string()
+  .regex(QUANTITY_PATTERN, 'Must be a positive decimal with at most 3 decimals, like "12" or "2.5".')
+  .openapi({
+    description: 'Exact decimal as text (no binary floating point): positive, up to 7 digits and 3 decimals.',
+    example: '12',
+  });
+
+const UnitPriceSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_UNIT_PRICE_MINOR)
+  .openapi({ description: 'Unit price in integer minor units of the quote currency.', example: 12_990 });
+
+const DiscountSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(10_000)
+  .openapi({ description: 'Line discount in basis points: 1250 = 12.5 %.', example: 0 });
+
+const UnitSchema = nonBlankText(20).openapi({ example: 'EA' });
+const DescriptionSchema = nonBlankText(2000).openapi({ example: 'Cordless drill 18V, 2 batteries' });
+
+export const QuoteLineSchema = z
+  .object({
+    id: UuidSchema,
+    position: z.number().int().openapi({ description: '1-based order on the quote.' }),
+    productId: UuidSchema.nullable().openapi({ description: 'The catalogue product, or null for a free-text item.' }),
+    sku: z.string().nullable().openapi({ description: 'The SKU when the line was added (kept if the catalogue changes).' }),
+    description: z.string(),
+    quantity: QuantitySchema,
+    unit: z.string(),
+    unitPriceMinor: MinorUnitsSchema,
+    discountBp: z.number().int(),
+    lineTotalMinor: MinorUnitsSchema.openapi({ description: 'round-half-up(quantity × unit price × (1 − discount)).' }),
+  })
+  .openapi('QuoteLine');
+
+const quoteFields = {
+  id: UuidSchema,
+  number: z.string().openapi({ example: 'Q-2026-000123', description: '`Q-YYYY-NNNNNN`, gap-free per year; revisions keep it.' }),
+  revision: z.number().int().openapi({ description: '1 for the original; a revision has the next number.' }),
+  revisionOf: UuidSchema.nullable().openapi({ description: 'The quote this one revises.' }),
+  customerId: UuidSchema,
+  customerName: z.string(),
+  title: z.string(),
+  currency: z.string(),
+  taxRateBp: z.number().int().openapi({ description: 'Tax rate in basis points (9% = 900).' }),
+  validUntil: z.string().openapi({ format: 'date', description: 'Valid through this day; expires after it.' }),
+  notes: z.string().nullable(),
+  status: QuoteStatusSchema,
+  allowedTransitions: z
+    .array(QuoteStatusSchema)
+    .openapi({ description: 'Statuses you can move it to now (`POST /api/quotes/{id}/transitions`).' }),
+  subtotalMinor: MinorUnitsSchema,
+  taxMinor: MinorUnitsSchema.openapi({ description: 'round-half-up(subtotal × tax rate).' }),
+  totalMinor: MinorUnitsSchema.openapi({ description: 'subtotal + tax.' }),
+  statusChangedAt: TimestampSchema,
+  sentAt: TimestampSchema.nullable(),
+  version: z.number().int().openapi({ description: 'Increments on every change (lines too); the `ETag` is this number in quotes.' }),
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+};
+
+export const QuoteSummarySchema = z.object(quoteFields).openapi('QuoteSummary');
+
+export const QuoteSchema = z.object({ ...quoteFields, lines: z.array(QuoteLineSchema) }).openapi('Quote');
+
+const TitleSchema = nonBlankText(200).openapi({ example: 'Site tools for Jurong project' });
+const NotesSchema = z.string().trim().max(5000).nullable().openapi({ example: 'Delivery within 5 working days.' });
+const TaxRateSchema = z.number().int().min(0).max(10_000).openapi({ description: 'Tax rate in basis points (9% = 900).', example: 900 });
+
+export const CreateQuoteSchema = z
+  .object({
+    customerId: UuidSchema,
+    title: TitleSchema,
+    currency: CurrencySchema.optional().openapi({ description: 'Defaults to the configured currency.' }),
+    taxRateBp: TaxRateSchema.optional().openapi({ description: 'Defaults to the configured rate.' }),
+    validUntil: CalendarDateSchema.optional().openapi({ description: 'Defaults to today plus the configured validity days. Not before today.' }),
+    notes: NotesSchema.optional(),
+  })
+  .openapi('CreateQuoteRequest');
+
+export const UpdateQuoteSchema = z
+  .object({
+    customerId: UuidSchema.optional(),
+    title: TitleSchema.optional(),
+    currency: CurrencySchema.optional().openapi({ description: 'Only while the quote has no lines.' }),
+    taxRateBp: TaxRateSchema.optional(),
+    validUntil: CalendarDateSchema.optional().openapi({ description: 'Not before today.' }),
+    notes: NotesSchema.optional(),
+  })
+  .openapi('UpdateQuoteRequest', { description: 'Drafts only. Only the fields present change; `null` clears notes.' });
+
+export const AddCatalogueLineSchema = z
+  .object({
+    productId: UuidSchema.openapi({ description: 'Catalogue product; its name, unit and current price are copied onto the line.' }),
+    quantity: QuantitySchema,
+    description: DescriptionSchema.optional().openapi({ description: "Defaults to the product's name." }),
+    unit: UnitSchema.optional(),
+    unitPriceMinor: UnitPriceSchema.optional().openapi({ description: "Defaults to the product's price (which must then be in the quote currency)." }),
+    discountBp: DiscountSchema.optional(),
+  })
+  .openapi('AddCatalogueQuoteLine');
+
+export const AddFreeTextLineSchema = z
+  .object({
+    description: DescriptionSchema,
+    quantity: QuantitySchema,
+    unitPriceMinor: UnitPriceSchema,
+    unit: UnitSchema.optional().openapi({ description: 'Defaults to EA.' }),
+    discountBp: DiscountSchema.optional(),
+  })
+  .openapi('AddFreeTextQuoteLine');
+
+export const AddQuoteLineSchema = z.union([AddCatalogueLineSchema, AddFreeTextLineSchema]).openapi('AddQuoteLineRequest', {
+  description: 'A catalogue product (`productId`) or a free-text item (`description` and `unitPriceMinor`).',
+});
+
+export const UpdateQuoteLineSchema = z
+  .object({
+    description: DescriptionSchema.optional(),
+    quantity: QuantitySchema.optional(),
+    unit: UnitSchema.optional(),
+    unitPriceMinor: UnitPriceSchema.optional(),
+    discountBp: DiscountSchema.optional(),
+  })
+  .openapi('UpdateQuoteLineRequest', { description: 'Drafts only. Only the fields present change.' });
+
+export const TransitionRequestSchema = z
+  .object({ to: TransitionTargetSchema.openapi({ example: 'sent' }) })
+  .openapi('QuoteTransitionRequest', { example: { to: 'sent' } });
+
+export const SuggestionSchema = z
+  .object({
+    productId: UuidSchema,
+    sku: z.string(),
+    name: z.string(),
+    unit: z.string(),
+    unitPriceMinor: MinorUnitsSchema,
+    currency: z.string(),
+    inStock: z.boolean(),
+    score: z.number().openapi({ description: 'Higher first.' }),
+    reasons: z.array(z.string()).openapi({ description: 'Why, one entry per product of the quote that led here.' }),
+    forProductIds: z.array(UuidSchema).openapi({ description: 'Products of the quote that led to this suggestion.' }),
+  })
+  .openapi('QuoteSuggestion');
+
+export const SuggestionsSchema = z
+  .object({
+    quoteId: UuidSchema,
+    required: z.array(SuggestionSchema).openapi({ description: 'Items the quoted products require (e.g. safety equipment) and the quote lacks.' }),
+    accessories: z.array(SuggestionSchema).openapi({ description: 'Accessories of the quoted products the quote lacks.' }),
+    oftenQuotedTogether: z.array(SuggestionSchema).openapi({ description: 'Products often on the same sent quotes (QUOTED_WITH).' }),
+  })
+  .openapi('QuoteSuggestions');
+
+export const etagOf = (row: Pick<QuoteRecord, 'version'>) => `"${row.version}"`;
+
+const iso = (value: Date | string) => new Date(value).toISOString();
+
+export function toQuoteLine(row: QuoteLineRow) {
+  return {
+    id: row.id,
+    position: row.position,
+    productId: row.product_id,
+    sku: row.sku,
+    description: row.description,
+    quantity: canonicalQuantity(row.quantity),
+    unit: row.unit,
+    unitPriceMinor: Number(row.unit_price_minor),
+    discountBp: row.discount_bp,
+    lineTotalMinor: Number(row.line_total_minor),
+  };
+}
+
+export function toQuoteSummary(row: QuoteRecord, allowedTransitions: QuoteStatus[]) {
+  return {
+    id: row.id,
+    number: row.number,
+    revision: row.revision,
+    revisionOf: row.revision_of,
+    customerId: row.customer_id,
+    customerName: row.customer_name,
+    title: row.title,
+    currency: row.currency,
+    taxRateBp: row.tax_rate_bp,
+    validUntil: row.valid_until,
+    notes: row.notes,
+    status: row.status,
+    allowedTransitions,
+    subtotalMinor: Number(row.subtotal_minor),
+    taxMinor: Number(row.tax_minor),
+    totalMinor: Number(row.total_minor),
+    statusChangedAt: iso(row.status_changed_at),
+    sentAt: row.sent_at ? iso(row.sent_at) : null,
+    version: row.version,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+export function toQuote(row: QuoteRecord, lines: QuoteLineRow[], allowedTransitions: QuoteStatus[]) {
+  return { ...toQuoteSummary(row, allowedTransitions), lines: lines.map(toQuoteLine) };
+}

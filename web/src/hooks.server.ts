@@ -1,0 +1,44 @@
+import { env } from '$env/dynamic/private';
+import { createNexusClient, isNexusError } from '@nexus/sdk';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { configure, webConfig } from '$lib/server/config';
+import { openSession } from '$lib/server/session';
+
+/** Runs once as the server starts: an invalid configuration stops it here. */
+export const init: ServerInit = async () => {
+  try {
+    configure(env);
+  } catch (error) {
+    console.error(`nexus web: ${(error as Error).message}`);
+    process.exit(1);
+  }
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+  const config = webConfig();
+  const secure = config.cookieSecure === 'auto' ? event.url.protocol === 'https:' : config.cookieSecure;
+  const session = openSession(event.cookies, secure);
+  await session.ensureFresh();
+  event.locals.session = session;
+  event.locals.api = createNexusClient({
+    baseUrl: config.apiUrl,
+    token: () => session.accessToken,
+    onUnauthorized: () => session.refresh(),
+  });
+
+  const response = await resolve(event);
+  response.headers.set('x-content-type-options', 'nosniff');
+  response.headers.set('referrer-policy', 'same-origin');
+  return response;
+};
+
+/** Unexpected errors: logged here with the API's request id, shown without internals. */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+  if (isNexusError(error)) {
+    const requestId = 'requestId' in error ? error.requestId : undefined;
+    console.error(`nexus web: ${event.request.method} ${event.url.pathname}: ${error.message}`, requestId ? `(API request ${requestId})` : '');
+    return { message: 'The Nexus API answered unexpectedly', detail: error.message, ...(requestId ? { requestId } : {}) };
+  }
+  if (status !== 404) console.error(`nexus web: ${event.request.method} ${event.url.pathname}:`, error);
+  return { message };
+};

@@ -1,0 +1,37 @@
+// The app's sections, in menu order. A section appears when the API has the
+// operation its page is built on and the signed-in user's role may call it (both
+// read from the SDK's generated operation table). Documents and chat slot in here
+// as entries like the ones below once their pages exist.
+import type { User } from '@nexus/sdk';
+import { may } from './operations';
+
+export interface Section {
+  href: string;
+  label: string;
+  /** The operation the section's page is built on; `null`: public, always shown. */
+  operation: string | null;
+}
+
+export const sections: readonly Section[] = [
+  { href: '/', label: 'Dashboard', operation: null },
+  { href: '/quotes', label: 'Quotes', operation: 'listQuotes' },
+  { href: '/customers', label: 'Customers', operation: 'listCustomers' },
+  { href: '/products', label: 'Products', operation: 'listProducts' },
+  { href: '/products/imports', label: 'Imports', operation: 'listImports' },
+  // { href: '/documents', label: 'Documents', operation: 'listDocuments' },
+  // { href: '/chat', label: 'Chat', operation: 'createChatTicket' },
+  { href: '/activity', label: 'Activity', operation: 'listActivity' },
+  { href: '/users', label: 'Users', operation: 'listUsers' },
+];
+
+/** The sections `user` sees (a visitor: the public ones). */
+export function sectionsFor(user: User | null): Section[] {
+  return sections.filter((section) => section.operation === null || may(user, section.operation));
+}
+
+/** The section a path belongs to: the longest matching href. */
+export function currentSection(path: string, visible: readonly Section[]): Section | undefined {
+  return visible
+    .filter((s) => (s.href === '/' ? path === '/' : path === s.href || path.startsWith(`${s.href}/`)))
+    .sort((a, b) => b.href.length - a.href.length)[0];
+}

@@ -1,0 +1,48 @@
+import type { Role } from '@nexus/sdk';
+import { actionFailure, pageFailure, requiredText, signedInApi } from '$lib/server/failures';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const api = signedInApi(event);
+  const cursor = event.url.searchParams.get('cursor') || undefined;
+  try {
+    const { data } = await api.call('listUsers', { params: { query: { limit: 50, ...(cursor ? { cursor } : {}) } } });
+    return { page: data };
+  } catch (cause) {
+    pageFailure(cause, event.url);
+  }
+};
+
+const ROLES: readonly Role[] = ['admin', 'sales', 'viewer'];
+const roleOf = (value: string): Role => (ROLES as readonly string[]).includes(value) ? (value as Role) : 'viewer';
+
+export const actions: Actions = {
+  create: async (event) => {
+    const api = signedInApi(event);
+    const form = await event.request.formData();
+    const values = { email: requiredText(form, 'email'), name: requiredText(form, 'name'), role: requiredText(form, 'role') };
+    const password = form.get('password');
+    try {
+      const { data } = await api.call('createUser', {
+        body: { email: values.email, name: values.name, role: roleOf(values.role), password: typeof password === 'string' ? password : '' },
+      });
+      return { created: data };
+    } catch (cause) {
+      return actionFailure(cause, event.url, { values });
+    }
+  },
+  update: async (event) => {
+    const api = signedInApi(event);
+    const form = await event.request.formData();
+    const id = requiredText(form, 'id');
+    try {
+      const { data } = await api.call('updateUser', {
+        params: { path: { id } },
+        body: { role: roleOf(requiredText(form, 'role')), disabled: form.get('disabled') === 'on' },
+      });
+      return { updated: data };
+    } catch (cause) {
+      return actionFailure(cause, event.url, { updateId: id });
+    }
+  },
+};

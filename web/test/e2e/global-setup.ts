@@ -1,0 +1,93 @@
+// Builds the web app once (adapter-node), starts the real API on a fresh database
+// and the built web server pointing at it, and one Chromium that every test file
+// connects to. Set NEXUS_E2E_SKIP_BUILD=1 to reuse an existing build/.
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { execa } from 'execa';
+import { chromium, type BrowserServer } from 'playwright-core';
+import type { TestProject } from 'vitest/node';
+import { loadServicesEnv } from '../../../scripts/lib/services-env.mjs';
+import { freePort, startApi, type RunningApi } from '../../../scripts/lib/test-stack.mjs';
+
+const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface E2eStack {
+  webUrl: string;
+  apiUrl: string;
+  admin: { email: string; password: string };
+  browserEndpoint: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stack: E2eStack;
+  }
+}
+
+async function startWeb(apiUrl: string): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, ['scripts/serve.mjs'], {
+    cwd: WEB_ROOT,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, NEXUS_API_URL: apiUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk) => (output += chunk));
+  child.stderr?.on('data', (chunk) => (output += chunk));
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`web server exited with ${child.exitCode}:\n${output}`);
+    try {
+      if ((await fetch(`${url}/favicon.svg`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`web server did not answer within 30 s:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { url, child, output: () => output };
+}
+
+export default async function setup(project: TestProject) {
+  if (process.env.NEXUS_E2E_SKIP_BUILD !== '1') {
+    await execa('pnpm', ['run', 'build'], { cwd: WEB_ROOT, stdio: 'inherit' });
+  }
+  let api: RunningApi | undefined;
+  let web: Awaited<ReturnType<typeof startWeb>> | undefined;
+  let browser: BrowserServer | undefined;
+  const teardown = async () => {
+    await browser?.close();
+    if (web && web.child.exitCode === null) {
+      const exited = new Promise((resolve) => web!.child.once('exit', resolve));
+      web.child.kill('SIGTERM');
+      await exited;
+    }
+    if (process.env.NEXUS_E2E_SERVER_LOGS === '1') process.stdout.write(`${web?.output() ?? ''}\n${api?.output() ?? ''}\n`);
+    await api?.stop();
+  };
+  try {
+    api = await startApi();
+    if (!api.admin) throw new Error(`the API printed no first-admin credentials:\n${api.output()}`);
+    web = await startWeb(api.baseUrl);
+    browser = await chromium.launchServer({
+      executablePath: loadServicesEnv().CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: CHROMIUM_ARGS,
+    });
+    project.provide('stack', { webUrl: web.url, apiUrl: api.baseUrl, admin: api.admin, browserEndpoint: browser.wsEndpoint() });
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
