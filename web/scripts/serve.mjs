@@ -46,3 +46,4 @@ process.env.BODY_SIZE_LIMIT ||= '60M';
 process.env.ORIGIN ||= `http://${process.env.HOST === '0.0.0.0' ? '127.0.0.1' : process.env.HOST}:${process.env.PORT}`;
 // adapter-node reads its settings at import time.
 await import(entry);
+process.stdout.write(`\n  Dashboard   ${process.env.ORIGIN}\n\n`);
