@@ -99,6 +99,10 @@ async function applyMarkers(trx: Db, deps: GraphSyncDeps, rows: readonly OutboxR
  */
 export async function drainGraphOutbox(deps: GraphSyncDeps, options: { batchSize?: number } = {}): Promise<number> {
   const batchSize = options.batchSize ?? 500;
+  // Fail fast, before a PostgreSQL transaction is open, when Neo4j is
+  // unreachable: the embedded database has a single connection, and holding it
+  // while the driver waits out its connection timeout would stall every request.
+  await deps.graph.getServerInfo();
   let total = 0;
   for (;;) {
     const applied = await deps.db.transaction().execute(async (trx) => {
