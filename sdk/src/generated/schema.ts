@@ -3561,7 +3561,7 @@ export interface operations {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;
                     /** @description The version, for `If-Match` on the next update. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3679,7 +3679,7 @@ export interface operations {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;
                     /** @description The version, for `If-Match` on the next update. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3771,7 +3771,7 @@ export interface operations {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;
                     /** @description The version, for `If-Match` on the next update. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3922,7 +3922,7 @@ export interface operations {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;
                     /** @description The version, for `If-Match` on the next update. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -4029,7 +4029,7 @@ export interface operations {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;
                     /** @description The version, for `If-Match` on the next update. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5372,7 +5372,7 @@ export interface operations {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;
                     /** @description The version, for `If-Match` on the next change. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5501,7 +5501,7 @@ export interface operations {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;
                     /** @description The version, for `If-Match` on the next change. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5593,7 +5593,7 @@ export interface operations {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;
                     /** @description The version, for `If-Match` on the next change. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5753,7 +5753,7 @@ export interface operations {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;
                     /** @description The version, for `If-Match` on the next change. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -5908,7 +5908,7 @@ export interface operations {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;
                     /** @description The version, for `If-Match` on the next change. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6045,7 +6045,7 @@ export interface operations {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;
                     /** @description The version, for `If-Match` on the next change. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6203,7 +6203,7 @@ export interface operations {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;
                     /** @description The version, for `If-Match` on the next change. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -6357,7 +6357,7 @@ export interface operations {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;
                     /** @description The version, for `If-Match` on the next change. */
-                    ETag?: string;
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { BEARER, defineRoute, PUBLIC } from '../../http/define-route.js';
 import { ProblemSchema } from '../../http/schemas.js';
+import { problemResponse } from '../../http/responses.js';
 import { UserSchema } from '../users/users.schemas.js';
 
 const LoginSchema = z
@@ -29,10 +30,7 @@ const JwksSchema = z
   .object({ keys: z.array(z.record(z.string(), z.unknown())) })
   .openapi('JsonWebKeySet', { description: 'Public keys that verify access tokens (RFC 7517).' });
 
-const invalidCredentials = {
-  description: 'Wrong email or password, or the account is disabled (one answer for all three).',
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-};
+const invalidCredentials = problemResponse('Wrong email or password, or the account is disabled (one answer for all three).');
 
 export const login = defineRoute({
   method: 'post',
@@ -65,7 +63,7 @@ export const refresh = defineRoute({
   request: { body: { required: true, content: { 'application/json': { schema: RefreshSchema } } } },
   responses: {
     200: { description: 'A new token pair.', content: { 'application/json': { schema: TokenPairSchema } } },
-    401: { description: 'Unknown, expired, reused or revoked refresh token.', content: { 'application/problem+json': { schema: ProblemSchema } } },
+    401: problemResponse('Unknown, expired, reused or revoked refresh token.'),
   },
 });
 

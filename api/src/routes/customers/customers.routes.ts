@@ -1,18 +1,17 @@
 import { z } from '@hono/zod-openapi';
+import { etagHeader, problemResponse as problem } from '../../http/responses.js';
 import { BEARER, defineRoute } from '../../http/define-route.js';
 import {
   IdempotencyKeyHeaderSchema,
   IdParamsSchema,
   IfMatchHeaderSchema,
   PaginationQuerySchema,
-  ProblemSchema,
   pageOf,
 } from '../../http/schemas.js';
 import { CreateCustomerSchema, CustomerSchema, UpdateCustomerSchema } from './customers.schemas.js';
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const notFound = problem('No such customer.');
-const etagHeader = { ETag: { description: 'The version, for `If-Match` on the next update.', required: true, schema: { type: 'string' as const } } };
+const ETAG = etagHeader('The version, for `If-Match` on the next update.');
 const WRITERS = ['admin', 'sales'] as const;
 
 /** Links that let a client (and Schemathesis' stateful phase) follow a customer through its life. */
@@ -32,7 +31,7 @@ const customerLinks = {
 
 const customerResponse = (description: string) => ({
   description,
-  headers: etagHeader,
+  headers: ETAG,
   content: { 'application/json': { schema: CustomerSchema } },
   links: customerLinks,
 });

@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import { problemResponse as problem } from '../../http/responses.js';
 import { BEARER, defineRoute } from '../../http/define-route.js';
-import { IdempotencyKeyHeaderSchema, IdParamsSchema, PaginationQuerySchema, ProblemSchema, pageOf } from '../../http/schemas.js';
+import { IdempotencyKeyHeaderSchema, IdParamsSchema, PaginationQuerySchema, pageOf } from '../../http/schemas.js';
 import { XLSX_MEDIA_TYPE } from '../../domain/catalogue/catalogue-file.js';
 import { ImportJobDetailSchema, ImportJobSchema } from './imports.schemas.js';
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const binary = { type: 'string' as const, format: 'binary' };
 
 export const create = defineRoute({

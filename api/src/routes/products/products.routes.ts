@@ -1,20 +1,19 @@
 import { z } from '@hono/zod-openapi';
+import { etagHeader, problemResponse as problem } from '../../http/responses.js';
 import { BEARER, defineRoute } from '../../http/define-route.js';
 import {
   IdempotencyKeyHeaderSchema,
   IdParamsSchema,
   IfMatchHeaderSchema,
   PaginationQuerySchema,
-  ProblemSchema,
   pageOf,
 } from '../../http/schemas.js';
 import { MAX_UNIT_PRICE_MINOR } from '../../domain/catalogue/money.js';
 import { RELATED_GROUPS } from '../../domain/catalogue/related.js';
 import { CreateProductSchema, CurrencySchema, ProductSchema, SearchHitSchema, UpdateProductSchema, text } from './products.schemas.js';
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const notFound = problem('No such product.');
-const etagHeader = { ETag: { description: 'The version, for `If-Match` on the next update.', schema: { type: 'string' as const } } };
+const ETAG = etagHeader('The version, for `If-Match` on the next update.');
 const WRITERS = ['admin'] as const;
 
 /** Links that let a client (and Schemathesis' stateful phase) follow a product through its life. */
@@ -30,7 +29,7 @@ const productLinks = {
 
 const productResponse = (description: string) => ({
   description,
-  headers: etagHeader,
+  headers: ETAG,
   content: { 'application/json': { schema: ProductSchema } },
   links: productLinks,
 });

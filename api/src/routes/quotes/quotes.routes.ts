@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi';
+import { etagHeader, problemResponse as problem } from '../../http/responses.js';
 import { BEARER, defineRoute } from '../../http/define-route.js';
 import {
   IdempotencyKeyHeaderSchema,
   IdParamsSchema,
   IfMatchHeaderSchema,
   PaginationQuerySchema,
-  ProblemSchema,
   pageOf,
   UuidSchema,
 } from '../../http/schemas.js';
@@ -22,9 +22,8 @@ import {
   UpdateQuoteSchema,
 } from './quotes.schemas.js';
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const notFound = problem('No such quote.');
-const etagHeader = { ETag: { description: 'The version, for `If-Match` on the next change.', schema: { type: 'string' as const } } };
+const ETAG = etagHeader('The version, for `If-Match` on the next change.');
 const WRITERS = ['admin', 'sales'] as const;
 const TAGS: ['Quotes'] = ['Quotes'];
 
@@ -71,7 +70,7 @@ const quoteWithLineLinks = {
 
 const quoteResponse = (description: string, links: typeof quoteLinks = quoteLinks) => ({
   description,
-  headers: etagHeader,
+  headers: ETAG,
   content: { 'application/json': { schema: QuoteSchema } },
   links,
 });

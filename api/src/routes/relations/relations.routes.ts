@@ -1,9 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { problemResponse as problem } from '../../http/responses.js';
 import { BEARER, defineRoute } from '../../http/define-route.js';
-import { IdempotencyKeyHeaderSchema, IdParamsSchema, PaginationQuerySchema, ProblemSchema, UuidSchema, pageOf } from '../../http/schemas.js';
+import { IdempotencyKeyHeaderSchema, IdParamsSchema, PaginationQuerySchema, UuidSchema, pageOf } from '../../http/schemas.js';
 import { CreateRelationSchema, RelationSchema, RelationTypeSchema } from './relations.schemas.js';
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const notFound = problem('No such relation.');
 
 const relationLinks = {

@@ -1,10 +1,10 @@
 import { z } from '@hono/zod-openapi';
+import { problemResponse as problem } from '../../http/responses.js';
 import { BEARER, defineRoute } from '../../http/define-route.js';
-import { IdempotencyKeyHeaderSchema, IdParamsSchema, PaginationQuerySchema, ProblemSchema, pageOf } from '../../http/schemas.js';
+import { IdempotencyKeyHeaderSchema, IdParamsSchema, PaginationQuerySchema, pageOf } from '../../http/schemas.js';
 import { text } from '../products/products.schemas.js';
 import { CreateTaskSchema, TaskKitSchema, TaskSchema } from './tasks.schemas.js';
 
-const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
 const notFound = problem('No such task.');
 
 const taskLinks = {

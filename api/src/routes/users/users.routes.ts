@@ -1,10 +1,11 @@
 import { z } from '@hono/zod-openapi';
+import { problemResponse } from '../../http/responses.js';
 import { BEARER, defineRoute } from '../../http/define-route.js';
-import { EmailSchema, nonBlankText, IdempotencyKeyHeaderSchema, IdParamsSchema, PaginationQuerySchema, ProblemSchema, RoleSchema, pageOf } from '../../http/schemas.js';
+import { EmailSchema, nonBlankText, IdempotencyKeyHeaderSchema, IdParamsSchema, PaginationQuerySchema, RoleSchema, pageOf } from '../../http/schemas.js';
 import { UserSchema } from './users.schemas.js';
 
-const conflict = (description: string) => ({ description, content: { 'application/problem+json': { schema: ProblemSchema } } });
-const notFound = { description: 'No such user.', content: { 'application/problem+json': { schema: ProblemSchema } } };
+const conflict = problemResponse;
+const notFound = problemResponse('No such user.');
 
 export const CreateUserSchema = z
   .object({
