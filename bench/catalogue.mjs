@@ -8,6 +8,7 @@
 // Runs with tsx so that it can compile the search SQL from the API's own
 // repository (api/src/repositories/products.ts) instead of a copy of it.
 import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -165,6 +166,29 @@ try {
     results.push({ kind: q.kind, api: a.ms, sql: s.ms, hits: a.hits });
   }
 
+  // The same statements once more in psql itself, timed by psql's \timing (server
+  // round trip as psql sees it). Each is PREPAREd, then EXECUTEd with its values.
+  const literal = (v) =>
+    v === null || v === undefined
+      ? 'NULL'
+      : typeof v === 'number' || typeof v === 'bigint' || typeof v === 'boolean'
+        ? String(v)
+        : Array.isArray(v)
+          ? `'{${v.map((x) => `"${String(x).replace(/["\\]/g, '\\$&').replace(/'/g, "''")}"`).join(',')}}'`
+          : `'${String(v).replace(/'/g, "''")}'`;
+  const script = ['\\set ON_ERROR_STOP on', '\\o /dev/null'];
+  queries.forEach((q, i) => {
+    const query = compiled(q.params);
+    script.push(`PREPARE q${i} AS ${query.sql};`);
+    script.push('BEGIN;', `select set_config('pg_trgm.word_similarity_threshold', ${literal(setting.parameters[0])}, true);`);
+    script.push('\\timing on', `EXECUTE q${i}(${query.parameters.map(literal).join(', ')});`, '\\timing off', 'COMMIT;');
+  });
+  const psql = spawnSync('psql', ['-X', '-q', api.env.DATABASE_URL], { input: script.join('\n'), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (psql.status !== 0) throw new Error(`psql failed: ${psql.stderr}`);
+  const psqlTimes = [...psql.stdout.matchAll(/^Time: ([\d.]+) ms/gm)].map((m) => Number(m[1]));
+  if (psqlTimes.length !== queries.length) throw new Error(`psql timed ${psqlTimes.length} of ${queries.length} statements`);
+  results.forEach((r, i) => (r.psql = psqlTimes[i]));
+
   // Which indexes the planner uses for a typical words query over the full catalogue.
   const sample = compiled({ q: `${samples[0].brand} ${samples[0].kind}` });
   const plan = await client.query(`explain (format json) ${sample.sql}`, sample.parameters);
@@ -174,8 +198,9 @@ try {
   const summary = (list) => {
     const api = list.map((r) => r.api).sort((a, b) => a - b);
     const sql = list.map((r) => r.sql).sort((a, b) => a - b);
-    const p50 = [percentile(api, 50), percentile(sql, 50)];
-    const p99 = [percentile(api, 99), percentile(sql, 99)];
+    const psqlMs = list.map((r) => r.psql).sort((a, b) => a - b);
+    const p50 = [percentile(api, 50), percentile(sql, 50), percentile(psqlMs, 50)];
+    const p99 = [percentile(api, 99), percentile(sql, 99), percentile(psqlMs, 99)];
     return { n: list.length, p50, p99, hits: (list.reduce((n, r) => n + r.hits, 0) / list.length).toFixed(1) };
   };
   const rows = [['all queries', summary(results)], ...[...new Set(results.map((r) => r.kind))].map((kind) => [kind, summary(results.filter((r) => r.kind === kind))])];
@@ -191,13 +216,19 @@ try {
   out.push(line(['  rows/s (upload to done)', Math.round(PRODUCTS / importSeconds).toLocaleString('en')], w1));
   out.push(line(['  seconds (upload to done)', importSeconds.toFixed(1)], w1));
   out.push('');
-  const w2 = [18, 5, 11, 11, 7, 11, 11, 7, 6];
-  out.push(line(['search (limit ' + LIMIT + ')', 'n', 'API p50 ms', 'SQL p50 ms', 'ratio', 'API p99 ms', 'SQL p99 ms', 'ratio', 'hits'], w2));
+  const w2 = [18, 5, 11, 11, 12, 9, 11, 11, 12, 9, 6];
+  out.push(line(['search (limit ' + LIMIT + ')', 'n', 'API p50 ms', 'SQL p50 ms', 'psql p50 ms', 'API/psql', 'API p99 ms', 'SQL p99 ms', 'psql p99 ms', 'API/psql', 'hits'], w2));
   for (const [label, s] of rows) {
-    out.push(line([label, s.n, ms(s.p50[0]), ms(s.p50[1]), (s.p50[0] / s.p50[1]).toFixed(2), ms(s.p99[0]), ms(s.p99[1]), (s.p99[0] / s.p99[1]).toFixed(2), s.hits], w2));
+    out.push(
+      line(
+        [label, s.n, ms(s.p50[0]), ms(s.p50[1]), ms(s.p50[2]), (s.p50[0] / s.p50[2]).toFixed(2), ms(s.p99[0]), ms(s.p99[1]), ms(s.p99[2]), (s.p99[0] / s.p99[2]).toFixed(2), s.hits],
+        w2,
+      ),
+    );
   }
   out.push('');
   out.push(`SQL = the API's own search statement (searchProductsQuery), run with node-postgres on one connection, same transaction-local similarity setting.`);
+  out.push(`psql = the same statements PREPAREd and EXECUTEd in one psql session, timed by \\timing.`);
   out.push(`indexes in the plan of a words query: ${indexes.join(', ') || '(none: sequential scan!)'}`);
   process.stdout.write(`${out.join('\n')}\n`);
 } finally {
