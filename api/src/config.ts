@@ -62,13 +62,22 @@ const schema = z.object({
 
   LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_LIMIT_PER_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  /** Failed logins allowed per account *and client address* in one window (a stranger cannot lock out the owner). */
   LOGIN_LIMIT_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
   LOGIN_LIMIT_ACCOUNT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(15 * 60),
-  /** Take the client address from X-Forwarded-For (only behind a proxy you control). */
+  /** Each further lockout of the same account and address lasts twice as long, up to this. */
+  LOGIN_LOCKOUT_MAX_SECONDS: z.coerce.number().int().min(1).default(24 * 60 * 60),
+  /**
+   * How many proxies of yours stand between clients and the API, each appending
+   * to X-Forwarded-For (the dashboard's server is one). The client address is
+   * the entry that many hops from the right; entries further left are written
+   * by the client and ignored. 0: the socket's address, X-Forwarded-For unread.
+   */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  /** Replaced by TRUSTED_PROXY_HOPS; refused so that an old setting is not silently ignored. */
   TRUST_PROXY: z
-    .enum(['true', 'false'])
-    .default('false')
-    .transform((value) => value === 'true'),
+    .undefined({ error: 'TRUST_PROXY was replaced by TRUSTED_PROXY_HOPS (the number of proxies in front of the API, e.g. 1)' })
+    .optional(),
 
   /** Origins allowed by CORS and by the chat gateway's Origin check. */
   CORS_ORIGINS: csv.default(['http://localhost:3010', 'http://127.0.0.1:3010']),

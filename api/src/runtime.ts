@@ -106,10 +106,11 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
       graph,
       signingKey,
       loginThrottle: loginThrottle(ephemeral.rateLimiters, {
-        perIp: config.LOGIN_LIMIT_PER_IP,
-        perIpWindowSeconds: config.LOGIN_LIMIT_PER_IP_WINDOW_SECONDS,
+        perAddress: config.LOGIN_LIMIT_PER_IP,
+        perAddressWindowSeconds: config.LOGIN_LIMIT_PER_IP_WINDOW_SECONDS,
         failuresPerAccount: config.LOGIN_LIMIT_FAILURES_PER_ACCOUNT,
         accountWindowSeconds: config.LOGIN_LIMIT_ACCOUNT_WINDOW_SECONDS,
+        maxLockoutSeconds: config.LOGIN_LOCKOUT_MAX_SECONDS,
       }),
       decoyPasswordHash: await decoyHash(config.BCRYPT_COST),
       healthProbes,

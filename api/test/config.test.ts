@@ -33,4 +33,12 @@ describe('configuration', () => {
   it('names every invalid variable', () => {
     expect(() => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(/PORT[\s\S]*LOG_LEVEL|LOG_LEVEL[\s\S]*PORT/);
   });
+
+  it('counts trusted proxies in hops (0 by default) and refuses the old TRUST_PROXY switch', () => {
+    expect(loadConfig({}).TRUSTED_PROXY_HOPS).toBe(0);
+    expect(loadConfig({ TRUSTED_PROXY_HOPS: '1' }).TRUSTED_PROXY_HOPS).toBe(1);
+    expect(() => loadConfig({ TRUSTED_PROXY_HOPS: '-1' })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => loadConfig({ TRUSTED_PROXY_HOPS: 'yes' })).toThrow(/TRUSTED_PROXY_HOPS/);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY was replaced by TRUSTED_PROXY_HOPS/);
+  });
 });

@@ -25,6 +25,15 @@ export const handle: Handle = async ({ event, resolve }) => {
     token: () => session.accessToken,
     onUnauthorized: () => session.refresh(),
   });
+  // This server is a proxy hop in front of the API (TRUSTED_PROXY_HOPS): pass on
+  // the browser's address, so per-address limits see people, not this server.
+  const forwardedFor = event.getClientAddress();
+  event.locals.api.use({
+    onRequest({ request }) {
+      request.headers.set('x-forwarded-for', forwardedFor);
+      return request;
+    },
+  });
 
   const response = await resolve(event);
   response.headers.set('x-content-type-options', 'nosniff');

@@ -57,16 +57,17 @@ async function issuePair(deps: SessionDeps, db: Db, user: UserRow, familyId: str
  * Email + password → a new session. Unknown email, wrong password and a
  * disabled account give the same answer after the same bcrypt work.
  */
-export async function login(deps: SessionDeps, input: { email: string; password: string; ip: string }): Promise<TokenPair> {
-  const gate = await deps.loginThrottle.check(input.ip, input.email);
+export async function login(deps: SessionDeps, input: { email: string; password: string; address: string }): Promise<TokenPair> {
+  // The attempt is counted before the password is checked, so parallel guesses cannot outrun the limit.
+  const gate = await deps.loginThrottle.begin({ address: input.address, email: input.email });
   if (!gate.allowed) throw problems.tooManyRequests(gate.retryAfterSeconds, 'Too many login attempts; wait before trying again.');
   const user = await findUserByEmail(deps.db, input.email);
   const passwordOk = await verifyPassword(input.password, user?.password_hash ?? deps.decoyPasswordHash);
   if (!user || !passwordOk || user.disabled_at) {
-    await deps.loginThrottle.recordFailure(input.email);
+    await gate.attempt.failed();
     throw problems.invalidCredentials();
   }
-  await deps.loginThrottle.recordSuccess(input.email);
+  await gate.attempt.succeeded();
   return deps.db.transaction().execute(async (trx) => {
     const session = await createSession(trx, user.id);
     await recordActivity(trx, {

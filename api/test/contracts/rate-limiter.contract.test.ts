@@ -61,15 +61,64 @@ describe.each(redisRoleBackends(memoryRateLimiters, redisRateLimiters))('rate li
     expect(decisions.filter((d) => d.allowed)).toHaveLength(10);
   });
 
-  it('drives the login throttle: failures lock the account, success clears them', async () => {
-    const limits = { perIp: 100, perIpWindowSeconds: 60, failuresPerAccount: 2, accountWindowSeconds: 60 };
-    const throttle = createLoginThrottle(limiter(100), limiter(2), limits);
-    expect(await throttle.check('10.0.0.1', 'Ann@example.com')).toEqual({ allowed: true });
-    await throttle.recordFailure('ann@example.com');
-    await throttle.recordSuccess('ANN@example.com ');
-    await throttle.recordFailure('ann@example.com');
-    expect((await throttle.check('10.0.0.1', 'ann@example.com')).allowed).toBe(true);
-    await throttle.recordFailure('ann@example.com');
-    expect(await throttle.check('10.0.0.2', 'ann@example.com')).toMatchObject({ allowed: false, retryAfterSeconds: expect.any(Number) });
+  it('blocks a key for the given seconds whatever its budget, until reset', async () => {
+    const limit = limiter(5, 60);
+    await limit.block('b', 120);
+    const refused = await limit.consume('b');
+    expect(refused.allowed).toBe(false);
+    expect(!refused.allowed && refused.retryAfterSeconds).toBeGreaterThan(100);
+    await limit.reset('b');
+    expect((await limit.consume('b')).allowed).toBe(true);
+  });
+
+  describe('login throttle', () => {
+    const limits = { perAddress: 100, perAddressWindowSeconds: 60, failuresPerAccount: 2, accountWindowSeconds: 60, maxLockoutSeconds: 3600 };
+    const throttle = () => createLoginThrottle({ byAddress: limiter(100), byAccountAddress: limiter(2), lockouts: limiter(1_000_000, 3600) }, limits);
+    const fail = async (t: ReturnType<typeof throttle>, address: string, email: string) => {
+      const gate = await t.begin({ address, email });
+      if (gate.allowed) await gate.attempt.failed();
+      return gate;
+    };
+
+    it('locks an account from one address only, and a success gives the budget back', async () => {
+      const t = throttle();
+      const first = await t.begin({ address: '10.0.0.1', email: 'Ann@example.com' });
+      expect(first.allowed).toBe(true);
+      if (first.allowed) await first.attempt.succeeded();
+      expect((await fail(t, '10.0.0.1', 'ann@example.com')).allowed).toBe(true);
+      expect((await fail(t, '10.0.0.1', 'ANN@example.com ')).allowed).toBe(true);
+      expect(await t.begin({ address: '10.0.0.1', email: 'ann@example.com' })).toMatchObject({ allowed: false, retryAfterSeconds: expect.any(Number) });
+      // The owner, elsewhere, is not locked out by a stranger's guesses.
+      expect((await t.begin({ address: '10.0.0.2', email: 'ann@example.com' })).allowed).toBe(true);
+    });
+
+    it('counts parallel attempts before their outcome is known', async () => {
+      const t = throttle();
+      const gates = await Promise.all(Array.from({ length: 20 }, () => t.begin({ address: '10.0.0.3', email: 'bo@example.com' })));
+      expect(gates.filter((gate) => gate.allowed)).toHaveLength(2);
+    });
+
+    it('doubles the lockout each time the same account and address spend their budget', async () => {
+      const byAccountAddress = limiter(2);
+      const lockouts = limiter(1_000_000, 3600);
+      const again = createLoginThrottle({ byAddress: limiter(100), byAccountAddress, lockouts }, limits);
+      const spend = async () => {
+        await fail(again, '10.0.0.5', 'di@example.com');
+        await fail(again, '10.0.0.5', 'di@example.com');
+        const refused = await again.begin({ address: '10.0.0.5', email: 'di@example.com' });
+        return refused.allowed ? 0 : refused.retryAfterSeconds;
+      };
+      const firstLockout = await spend();
+      // The lockout ends (as if its time had passed); the next spent budget locks for longer.
+      await byAccountAddress.reset('di@example.com|10.0.0.5');
+      const secondLockout = await spend();
+      await byAccountAddress.reset('di@example.com|10.0.0.5');
+      const thirdLockout = await spend();
+      expect(firstLockout).toBeGreaterThan(55);
+      expect(firstLockout).toBeLessThanOrEqual(60);
+      expect(secondLockout).toBeGreaterThan(115);
+      expect(secondLockout).toBeLessThanOrEqual(120);
+      expect(thirdLockout).toBeGreaterThan(235);
+    });
   });
 });

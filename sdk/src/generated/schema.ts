@@ -66,7 +66,7 @@ export interface paths {
         put?: never;
         /**
          * Log in with email and password
-         * @description Rate-limited per client address and per account (429 with `Retry-After`).
+         * @description Rate-limited (429 with `Retry-After`): attempts per client address, and failures per account and client address, counted before the password is checked; repeated lockouts of the same account and address grow longer.
          */
         post: operations["login"];
         delete?: never;

@@ -34,12 +34,13 @@ declare module 'vitest' {
   }
 }
 
-async function startWeb(apiUrl: string): Promise<{ url: string; child: ChildProcess; output: () => string }> {
+/** The production build on a free port, talking to `apiUrl`; `env` adds adapter-node settings. */
+export async function startWeb(apiUrl: string, env: Record<string, string> = {}): Promise<{ url: string; child: ChildProcess; output: () => string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['scripts/serve.mjs'], {
     cwd: WEB_ROOT,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, NEXUS_API_URL: apiUrl },
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, NEXUS_API_URL: apiUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -77,7 +78,8 @@ export default async function setup(project: TestProject) {
     await api?.stop();
   };
   try {
-    api = await startApi();
+    // The dashboard's server is the one proxy hop in front of the API, as in production.
+    api = await startApi({ env: { TRUSTED_PROXY_HOPS: '1' } });
     if (!api.admin) throw new Error(`the API printed no first-admin credentials:\n${api.output()}`);
     web = await startWeb(api.baseUrl);
     browser = await chromium.launchServer({

@@ -17,6 +17,8 @@ export interface RateLimiter {
   usage(key: string): Promise<{ consumed: number; resetInMs: number }>;
   /** Forgets the key's window: its full budget is available again. */
   reset(key: string): Promise<void>;
+  /** Refuses the key for `seconds` from now, whatever its budget (a lockout). */
+  block(key: string, seconds: number): Promise<void>;
 }
 
 /** Makes limiters; the memory and Redis adapters are rate-limiter-flexible's two stores. */
@@ -45,6 +47,9 @@ export function rateLimiterOver(limiter: RateLimiterAbstract): RateLimiter {
     },
     async reset(key) {
       await limiter.delete(key);
+    },
+    async block(key, seconds) {
+      await limiter.block(key, seconds);
     },
   };
 }

@@ -1,7 +1,6 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context } from 'hono';
 import type { AppDeps } from '../../deps.js';
-import type { AppEnv, AppRouteHandler } from '../../http/app-env.js';
+import type { AppRouteHandler } from '../../http/app-env.js';
+import { clientAddress } from '../../http/client-address.js';
 import { currentUser } from '../../http/auth-guard.js';
 import * as sessions from '../../auth/sessions.js';
 import { findUserById } from '../../repositories/users.js';
@@ -9,25 +8,12 @@ import { problems } from '../../lib/problem.js';
 import { toUser } from '../users/users.schemas.js';
 import type { JwksRoute, LoginRoute, LogoutRoute, MeRoute, RefreshRoute } from './auth.routes.js';
 
-/** The client address: the socket's, or the first X-Forwarded-For hop behind a trusted proxy. */
-function clientAddress(c: Context<AppEnv>, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
-
 const asBody = (pair: sessions.TokenPair) => ({ ...pair, user: toUser(pair.user) });
 
 export function authHandlers(deps: AppDeps) {
   const login: AppRouteHandler<LoginRoute> = async (c) => {
     const { email, password } = c.req.valid('json');
-    const pair = await sessions.login(deps, { email, password, ip: clientAddress(c, deps.config.TRUST_PROXY) });
+    const pair = await sessions.login(deps, { email, password, address: clientAddress(c, deps.config.TRUSTED_PROXY_HOPS) });
     c.header('Cache-Control', 'no-store');
     return c.json(asBody(pair), 200);
   };

@@ -37,7 +37,8 @@ export const login = defineRoute({
   path: '/api/auth/login',
   operationId: 'login',
   summary: 'Log in with email and password',
-  description: 'Rate-limited per client address and per account (429 with `Retry-After`).',
+  description:
+    'Rate-limited (429 with `Retry-After`): attempts per client address, and failures per account and client address, counted before the password is checked; repeated lockouts of the same account and address grow longer.',
   tags: ['Auth'],
   security: PUBLIC,
   request: { body: { required: true, content: { 'application/json': { schema: LoginSchema } } } },

@@ -54,6 +54,8 @@ export async function forwardToApi(event: RequestEvent): Promise<Response> {
     const value = request.headers.get(name);
     if (value !== null) headers.set(name, value);
   }
+  // This server is a proxy hop in front of the API: the browser's address, never one the browser wrote.
+  headers.set('x-forwarded-for', event.getClientAddress());
   const body = SAFE_METHODS.has(method) ? undefined : await request.arrayBuffer();
   const target = `${webConfig().apiUrl}${url.pathname}${url.search}`;
   const bearer = operation.entry.security === 'bearer';

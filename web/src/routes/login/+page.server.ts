@@ -1,13 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { shownProblem } from '$lib/problem';
 import { requiredText } from '$lib/server/failures';
+import { safeRedirectTarget } from '$lib/safe-redirect';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Where to go after signing in: only a path on this site. */
-function nextPath(url: URL): string {
-  const next = url.searchParams.get('next');
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') ? next : '/';
-}
+const nextPath = (url: URL) => safeRedirectTarget(url.searchParams.get('next'), url.origin);
 
 export const load: PageServerLoad = async ({ parent, url }) => {
   const { user } = await parent();
@@ -16,15 +14,14 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 };
 
 export const actions: Actions = {
-  default: async ({ request, locals, url, getClientAddress }) => {
+  default: async ({ request, locals, url }) => {
     const form = await request.formData();
     const email = requiredText(form, 'email');
     const password = form.get('password');
     try {
       const { data } = await locals.api.call('login', {
+        // The browser's address goes along as X-Forwarded-For (hooks.server.ts): the API's login limits must see the person, not this server.
         body: { email, password: typeof password === 'string' ? password : '' },
-        // The API's per-address rate limit must see the person, not this server.
-        headers: { 'x-forwarded-for': getClientAddress() },
       });
       locals.session.start(data);
     } catch (cause) {
