@@ -3,8 +3,12 @@
 // Schemathesis 4 against its own /openapi.json — every phase, every check.
 // The bearer token is applied only to operations whose contract requires it
 // (Schemathesis' OpenAPI-aware auth reads each operation's `security`).
-// Any failure fails the command. JUnit reports: test-results/schemathesis-*.xml.
-import { mkdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+// Any failure fails the command. Per pass, in test-results/: the full output
+// (schemathesis-<pass>.log), JUnit (.xml) and the run report (.json). Only a
+// short summary is printed — plus the full output of a failing pass — because
+// Schemathesis' pytest-style banners (`==== … ====`) read as a test runner's
+// closing line to CI, which must see `npm test`'s own `tests: N passed, N failed`.
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -16,8 +20,33 @@ const st = services.SCHEMATHESIS_BIN;
 if (!st) throw new Error('SCHEMATHESIS_BIN missing from .data/services.env: run `pnpm services:up`.');
 
 const maxExamples = process.env.CONTRACT_MAX_EXAMPLES ?? '100';
+const seed = process.env.CONTRACT_SEED ?? '20261125';
 const reportDir = path.join(REPO_ROOT, 'test-results');
 mkdirSync(reportDir, { recursive: true });
+
+/** Lines summarising one pass from Schemathesis' JSON run report: cases generated/passed/failed, warnings. */
+function summarise(pass, file) {
+  let run;
+  try {
+    run = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return [`contract: ${pass} pass — no run report (Schemathesis did not finish)`];
+  }
+  const cases = run.test_cases;
+  const failed = cases.with_failures + cases.errored;
+  const operations = run.operations ? `${run.operations.tested} of ${run.operations.selected} operations tested, ` : '';
+  const lines = [
+    `contract: ${pass} pass — ${operations}${cases.generated} cases generated, ${cases.generated - failed} passed, ${failed} failed` +
+      ` (${typeof run.running_time === 'number' ? run.running_time.toFixed(1) : '?'} s)`,
+  ];
+  for (const failure of run.failures) {
+    lines.push(`contract: ${pass} pass failure — ${failure.title} ×${failure.count}: ${failure.operations.join(', ')}`);
+  }
+  for (const [kind, labels] of Object.entries(run.warnings ?? {})) {
+    if (labels.length > 0) lines.push(`contract: ${pass} pass warning — ${kind}: ${labels.join(', ')}`);
+  }
+  return lines;
+}
 
 const api = await startApi({
   env: {
@@ -75,7 +104,7 @@ try {
     '--workers',
     '2',
     '--seed',
-    process.env.CONTRACT_SEED ?? '20261125',
+    seed,
     '--generation-database',
     'none',
     '--request-timeout',
@@ -104,13 +133,32 @@ try {
   ];
   let result = { exitCode: 0 };
   for (const pass of passes) {
-    process.stdout.write(`contract: schemathesis (${pass.name} pass) against ${api.baseUrl}/openapi.json, max ${maxExamples} examples per operation\n`);
-    const run = await execa(
-      st,
-      ['--config-file', pass.config, 'run', `${api.baseUrl}/openapi.json`, ...pass.filter, ...common, '--report', 'junit', '--report-junit-path', path.join(reportDir, `schemathesis-${pass.name}.xml`)],
-      { env, stdio: 'inherit', reject: false },
-    );
-    if (run.exitCode !== 0) result = run;
+    const report = (ext) => path.join(reportDir, `schemathesis-${pass.name}.${ext}`);
+    process.stdout.write(`contract: schemathesis (${pass.name} pass) against ${api.baseUrl}/openapi.json, max ${maxExamples} examples per operation, seed ${seed}\n`);
+    rmSync(report('json'), { force: true });
+    // Written as it runs, so a long pass can be followed with `tail -f`.
+    const log = openSync(report('log'), 'w');
+    let run;
+    try {
+      run = await execa(
+        st,
+        [
+          '--config-file', pass.config, 'run', `${api.baseUrl}/openapi.json`, ...pass.filter, ...common,
+          '--report', 'junit,json', '--report-junit-path', report('xml'), '--report-json-path', report('json'),
+        ],
+        { env, stdin: 'ignore', stdout: log, stderr: log, reject: false },
+      );
+    } finally {
+      closeSync(log);
+    }
+    const summary = summarise(pass.name, report('json'));
+    summary.push(`contract: ${pass.name} pass — full output in ${path.relative(REPO_ROOT, report('log'))}`);
+    process.stdout.write(`${summary.join('\n')}\n`);
+    if (run.exitCode !== 0) {
+      process.stdout.write(`contract: ${pass.name} pass FAILED (schemathesis exit ${run.exitCode}); its output:\n`);
+      process.stdout.write(readFileSync(report('log'), 'utf8'));
+      result = run;
+    }
   }
   exitCode = result.exitCode ?? 1;
   // Guard against a silently weaker run: had the fuzzer ended the main session
