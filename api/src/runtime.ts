@@ -11,7 +11,7 @@ import { decoyHash } from './auth/passwords.js';
 import { loginThrottle } from './auth/login-throttle.js';
 import { API_VERSION } from './openapi/document.js';
 import { startCatalogueWorkers } from './catalogue/workers.js';
-import { startQuoteExpirySweep } from './routes/quotes/quotes.expiry.js';
+import { startQuoteExpirySweep } from './services/quotes/index.js';
 
 /** Which backend serves a role, and where: printed at start (server.ts). */
 export interface RoleBackend {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, priceQuote, todayIn, type QuoteStatus } from '../src/domain/quotes/index.js';
 import { insertProduct } from '../src/repositories/products.js';
 import { takeQuoteNumber } from '../src/repositories/quotes.js';
-import { expireDueQuotesNow } from '../src/routes/quotes/quotes.expiry.js';
+import { expireDueQuotesNow } from '../src/services/quotes/index.js';
 import { JSON_HEADERS, startTestApp, type TestApp } from './support/harness.js';
 
 type User = Awaited<ReturnType<TestApp['user']>>;

@@ -1,5 +1,6 @@
 import { IF_MATCH } from './schemas.js';
 import { problems } from '../lib/problem.js';
+import type { ExpectedVersion } from '../services/versions.js';
 
 /**
  * Does an If-Match header accept the current version? Strong comparison
@@ -15,3 +16,9 @@ export function ifMatchAccepts(header: string, currentVersion: number): boolean 
   // Tags may contain commas inside their quotes, so they are matched, not split.
   return [...value.matchAll(/(W\/)?"([^"]*)"/g)].some(([, weak, tag]) => !weak && tag === String(currentVersion));
 }
+
+/** The versions an If-Match header accepts, as the services check them under their row lock. */
+export const expectedVersion =
+  (header: string): ExpectedVersion =>
+  (currentVersion) =>
+    ifMatchAccepts(header, currentVersion);

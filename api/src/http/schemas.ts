@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { ROLES, type Role } from '../domain/users/roles.js';
 
 /** Shared contract pieces: problem details, ids, pagination. */
 
@@ -30,8 +31,8 @@ export const IdParamsSchema = z.object({
 
 export const TimestampSchema = z.string().datetime().openapi({ format: 'date-time', example: '2026-11-25T10:00:00.000Z' });
 
-export const RoleSchema = z.enum(['admin', 'sales', 'viewer']).openapi('Role');
-export type Role = z.infer<typeof RoleSchema>;
+export const RoleSchema = z.enum(ROLES).openapi('Role');
+export type { Role };
 
 /**
  * A keyset position: `<epoch milliseconds>.<uuid>` of the last row of the

@@ -1,61 +1,52 @@
-import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.js';
-import { problems } from '../lib/problem.js';
 
-export interface StoredResponse<Body> {
-  status: number;
-  body: Body;
-  headers: Record<string, string>;
+/**
+ * Idempotency keys: one row per (user, key), claimed in the transaction of
+ * the create it guards and completed with that create's result. The
+ * orchestration (what a reused key means) is services/idempotency.ts.
+ */
+
+export interface IdempotencyClaim {
+  userId: string;
+  key: string;
+  operation: string;
+  fingerprint: string;
+}
+
+/** Claims the key; false when it is claimed already (the caller's transaction then waits on the first claimer's row lock). */
+export async function claimIdempotencyKey(trx: Db, claim: IdempotencyClaim): Promise<boolean> {
+  const claimed = await trx
+    .insertInto('idempotency_keys')
+    .values({ user_id: claim.userId, key: claim.key, operation: claim.operation, fingerprint: claim.fingerprint })
+    .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+    .returning('key')
+    .executeTakeFirst();
+  return claimed !== undefined;
+}
+
+export interface StoredIdempotencyKey {
+  operation: string;
+  fingerprint: string;
+  /** Null while the first request is still in progress. */
+  completed: boolean;
+  result: unknown;
+}
+
+export async function findIdempotencyKey(trx: Db, userId: string, key: string): Promise<StoredIdempotencyKey> {
+  const row = await trx.selectFrom('idempotency_keys').selectAll().where('user_id', '=', userId).where('key', '=', key).executeTakeFirstOrThrow();
+  return { operation: row.operation, fingerprint: row.fingerprint, completed: row.status !== null, result: row.body };
 }
 
 /**
- * Runs `create` at most once per (user, Idempotency-Key). The key is claimed in
- * the same transaction as the creation, so a concurrent retry waits on the
- * first one's row lock and then replays its stored response: nothing is ever
- * created twice, and a failed attempt leaves the key free to retry.
+ * Stores the create's result with the key. A set `status` marks the key as
+ * completed; the HTTP framing of a replay (its status, Location, ETag) follows
+ * from the operation and the stored result, so it is not stored.
  */
-export async function createOnce<Body>(
-  db: Db,
-  request: { userId: string; key: string | undefined; operation: string; payload: unknown },
-  create: (trx: Db) => Promise<StoredResponse<Body>>,
-): Promise<StoredResponse<Body> & { replayed: boolean }> {
-  const { key } = request;
-  if (key === undefined) {
-    return { ...(await db.transaction().execute((trx) => create(trx))), replayed: false };
-  }
-  const fingerprint = createHash('sha256').update(JSON.stringify(request.payload ?? null)).digest('hex');
-  return db.transaction().execute(async (trx) => {
-    const claimed = await trx
-      .insertInto('idempotency_keys')
-      .values({ user_id: request.userId, key, operation: request.operation, fingerprint })
-      .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
-      .returning('key')
-      .executeTakeFirst();
-    if (!claimed) {
-      const stored = await trx
-        .selectFrom('idempotency_keys')
-        .selectAll()
-        .where('user_id', '=', request.userId)
-        .where('key', '=', key)
-        .executeTakeFirstOrThrow();
-      if (stored.operation !== request.operation || stored.fingerprint !== fingerprint) {
-        throw problems.conflict('This Idempotency-Key was already used for a different request; use a new key for a new request.');
-      }
-      if (stored.status === null) throw problems.conflict('A request with this Idempotency-Key is still in progress.');
-      return {
-        status: stored.status,
-        body: stored.body as Body,
-        headers: (stored.headers ?? {}) as Record<string, string>,
-        replayed: true,
-      };
-    }
-    const response = await create(trx);
-    await trx
-      .updateTable('idempotency_keys')
-      .set({ status: response.status, body: JSON.stringify(response.body), headers: JSON.stringify(response.headers) })
-      .where('user_id', '=', request.userId)
-      .where('key', '=', key)
-      .execute();
-    return { ...response, replayed: false };
-  });
+export async function completeIdempotencyKey(trx: Db, userId: string, key: string, result: unknown): Promise<void> {
+  await trx
+    .updateTable('idempotency_keys')
+    .set({ status: 201, body: JSON.stringify(result), headers: JSON.stringify({}) })
+    .where('user_id', '=', userId)
+    .where('key', '=', key)
+    .execute();
 }

@@ -6,7 +6,8 @@ import { decodeKeysetCursor, paginate } from '../../lib/cursor.js';
 import { problems } from '../../lib/problem.js';
 import { recordActivity } from '../../repositories/activity.js';
 import { findCustomer, insertCustomer, listCustomers, updateCustomerAtVersion } from '../../repositories/customers.js';
-import { createOnce } from '../../repositories/idempotency.js';
+import { createOnce } from '../../services/idempotency.js';
+import { setCreatedHeaders } from '../../http/created.js';
 import { etagOf, toCustomer } from './customers.schemas.js';
 import type { ArchiveRoute, CreateRoute, GetRoute, ListRoute, RestoreRoute, UpdateRoute } from './customers.routes.js';
 
@@ -56,12 +57,11 @@ export function customersHandlers(deps: AppDeps) {
           entityId: row.id,
           summary: `${actor.name} created customer ${row.name}`,
         });
-        return { status: 201, body: toCustomer(row), headers: { Location: `/api/customers/${row.id}`, ETag: etagOf(row) } };
+        return toCustomer(row);
       },
     );
-    if (result.replayed) c.header('Idempotency-Replayed', 'true');
-    for (const [name, value] of Object.entries(result.headers)) c.header(name, value);
-    return c.json(result.body, 201);
+    setCreatedHeaders(c, result, { location: `/api/customers/${result.value.id}`, etag: etagOf(result.value) });
+    return c.json(result.value, 201);
   };
 
   const get: AppRouteHandler<GetRoute> = async (c) => {

@@ -7,7 +7,8 @@ import { decodeKeysetCursor, paginate } from '../../lib/cursor.js';
 import { ProblemError, problems } from '../../lib/problem.js';
 import { formatOf, XLSX_MEDIA_TYPE, type CatalogueFormat } from '../../domain/catalogue/catalogue-file.js';
 import { recordActivity } from '../../repositories/activity.js';
-import { createOnce } from '../../repositories/idempotency.js';
+import { createOnce } from '../../services/idempotency.js';
+import { setCreatedHeaders } from '../../http/created.js';
 import { createImportJob, findImportJob, listImportIssues, listImportJobs } from '../../repositories/imports.js';
 import { toImportJob } from './imports.schemas.js';
 import type { CreateRoute, GetRoute, ListRoute } from './imports.routes.js';
@@ -77,12 +78,11 @@ export function importsHandlers(deps: AppDeps) {
           entityId: row.id,
           summary: `${actor.name} started a catalogue import${upload.fileName ? ` of ${upload.fileName}` : ''}`,
         });
-        return { status: 202, body: toImportJob(row), headers: { Location: `/api/imports/${row.id}` } };
+        return toImportJob(row);
       },
     );
-    if (result.replayed) c.header('Idempotency-Replayed', 'true');
-    for (const [name, value] of Object.entries(result.headers)) c.header(name, value);
-    return c.json(result.body, 202);
+    setCreatedHeaders(c, result, { location: `/api/imports/${result.value.id}` });
+    return c.json(result.value, 202);
   };
 
   const list: AppRouteHandler<ListRoute> = async (c) => {

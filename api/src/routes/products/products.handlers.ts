@@ -9,7 +9,8 @@ import { MAX_SEARCH_OFFSET, searchCursor, searchTerms } from '../../domain/catal
 import { requireGraph } from '../../graph/availability.js';
 import { relatedNeighbours } from '../../graph/queries.js';
 import { recordActivity } from '../../repositories/activity.js';
-import { createOnce } from '../../repositories/idempotency.js';
+import { createOnce } from '../../services/idempotency.js';
+import { setCreatedHeaders } from '../../http/created.js';
 import { enqueueGraphSync } from '../../repositories/outbox.js';
 import {
   findProduct,
@@ -124,12 +125,11 @@ export function productsHandlers(deps: AppDeps) {
           entityId: row.id,
           summary: `${actor.name} created product ${row.sku} ${row.name}`,
         });
-        return { status: 201, body: toProduct(row), headers: { Location: `/api/products/${row.id}`, ETag: etagOf(row) } };
+        return toProduct(row);
       },
     );
-    if (result.replayed) c.header('Idempotency-Replayed', 'true');
-    for (const [name, value] of Object.entries(result.headers)) c.header(name, value);
-    return c.json(result.body, 201);
+    setCreatedHeaders(c, result, { location: `/api/products/${result.value.id}`, etag: etagOf(result.value) });
+    return c.json(result.value, 201);
   };
 
   const get: AppRouteHandler<GetRoute> = async (c) => {

@@ -1,10 +1,8 @@
 import { z } from '@hono/zod-openapi';
-import type { QuoteLineRow } from '../../db/schema.js';
 import { MAX_UNIT_PRICE_MINOR } from '../../domain/catalogue/money.js';
-import { QUOTE_STATUSES, type QuoteStatus } from '../../domain/quotes/lifecycle.js';
-import { QUANTITY_PATTERN, canonicalQuantity } from '../../domain/quotes/quantity.js';
+import { QUOTE_STATUSES } from '../../domain/quotes/lifecycle.js';
+import { QUANTITY_PATTERN } from '../../domain/quotes/quantity.js';
 import { nonBlankText, TimestampSchema, UuidSchema } from '../../http/schemas.js';
-import type { QuoteRecord } from '../../repositories/quotes.js';
 
 export const QuoteStatusSchema = z.enum(QUOTE_STATUSES).openapi('QuoteStatus', {
   description: 'draft → sent → accepted | rejected; draft/sent → expired after the validity date; any → cancelled (admin).',
@@ -192,52 +190,3 @@ export const SuggestionsSchema = z
     oftenQuotedTogether: z.array(SuggestionSchema).openapi({ description: 'Products often on the same sent quotes (QUOTED_WITH).' }),
   })
   .openapi('QuoteSuggestions');
-
-export const etagOf = (row: Pick<QuoteRecord, 'version'>) => `"${row.version}"`;
-
-const iso = (value: Date | string) => new Date(value).toISOString();
-
-export function toQuoteLine(row: QuoteLineRow) {
-  return {
-    id: row.id,
-    position: row.position,
-    productId: row.product_id,
-    sku: row.sku,
-    description: row.description,
-    quantity: canonicalQuantity(row.quantity),
-    unit: row.unit,
-    unitPriceMinor: Number(row.unit_price_minor),
-    discountBp: row.discount_bp,
-    lineTotalMinor: Number(row.line_total_minor),
-  };
-}
-
-export function toQuoteSummary(row: QuoteRecord, allowedTransitions: QuoteStatus[]) {
-  return {
-    id: row.id,
-    number: row.number,
-    revision: row.revision,
-    revisionOf: row.revision_of,
-    customerId: row.customer_id,
-    customerName: row.customer_name,
-    title: row.title,
-    currency: row.currency,
-    taxRateBp: row.tax_rate_bp,
-    validUntil: row.valid_until,
-    notes: row.notes,
-    status: row.status,
-    allowedTransitions,
-    subtotalMinor: Number(row.subtotal_minor),
-    taxMinor: Number(row.tax_minor),
-    totalMinor: Number(row.total_minor),
-    statusChangedAt: iso(row.status_changed_at),
-    sentAt: row.sent_at ? iso(row.sent_at) : null,
-    version: row.version,
-    createdAt: iso(row.created_at),
-    updatedAt: iso(row.updated_at),
-  };
-}
-
-export function toQuote(row: QuoteRecord, lines: QuoteLineRow[], allowedTransitions: QuoteStatus[]) {
-  return { ...toQuoteSummary(row, allowedTransitions), lines: lines.map(toQuoteLine) };
-}

@@ -4,7 +4,8 @@ import { currentUser } from '../../http/auth-guard.js';
 import { decodeKeysetCursor, paginate } from '../../lib/cursor.js';
 import { problems } from '../../lib/problem.js';
 import { recordActivity } from '../../repositories/activity.js';
-import { createOnce } from '../../repositories/idempotency.js';
+import { createOnce } from '../../services/idempotency.js';
+import { setCreatedHeaders } from '../../http/created.js';
 import { findProductsByIds } from '../../repositories/products.js';
 import { deleteRelation, findEquivalentRelation, findRelation, insertRelation, listRelations } from '../../repositories/relations.js';
 import { findTask } from '../../repositories/tasks.js';
@@ -63,12 +64,11 @@ export function relationsHandlers(deps: AppDeps) {
           entityId: row.id,
           summary: `${actor.name} related ${from.sku} ${relation.type} ${to}`,
         });
-        return { status: 201, body: toRelation(row), headers: { Location: `/api/relations/${row.id}` } };
+        return toRelation(row);
       },
     );
-    if (result.replayed) c.header('Idempotency-Replayed', 'true');
-    for (const [name, value] of Object.entries(result.headers)) c.header(name, value);
-    return c.json(result.body, 201);
+    setCreatedHeaders(c, result, { location: `/api/relations/${result.value.id}` });
+    return c.json(result.value, 201);
   };
 
   const get: AppRouteHandler<GetRoute> = async (c) => {

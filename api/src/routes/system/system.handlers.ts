@@ -6,7 +6,7 @@ import { countCustomers } from '../../repositories/customers.js';
 import { countCatalogue } from '../../repositories/products.js';
 import { outboxStatus } from '../../repositories/outbox.js';
 import { quoteDashboard } from '../../repositories/quotes-dashboard.js';
-import { expireDueQuotesNow } from '../quotes/quotes.expiry.js';
+import { expireDueQuotesNow } from '../../services/quotes/index.js';
 import type { DashboardRoute, HealthRoute, MetricsRoute } from './system.routes.js';
 
 const PROBE_TIMEOUT_MS = 2_000;

@@ -7,7 +7,8 @@ import { assembleKit } from '../../domain/catalogue/kit.js';
 import { requireGraph } from '../../graph/availability.js';
 import { taskKitRows } from '../../graph/queries.js';
 import { recordActivity } from '../../repositories/activity.js';
-import { createOnce } from '../../repositories/idempotency.js';
+import { createOnce } from '../../services/idempotency.js';
+import { setCreatedHeaders } from '../../http/created.js';
 import { enqueueGraphSync } from '../../repositories/outbox.js';
 import { findProductsByIds } from '../../repositories/products.js';
 import { findTask, insertTask, listTasks } from '../../repositories/tasks.js';
@@ -40,12 +41,11 @@ export function tasksHandlers(deps: AppDeps) {
           entityId: row.id,
           summary: `${actor.name} created task ${row.name}`,
         });
-        return { status: 201, body: toTask(row), headers: { Location: `/api/tasks/${row.id}` } };
+        return toTask(row);
       },
     );
-    if (result.replayed) c.header('Idempotency-Replayed', 'true');
-    for (const [name, value] of Object.entries(result.headers)) c.header(name, value);
-    return c.json(result.body, 201);
+    setCreatedHeaders(c, result, { location: `/api/tasks/${result.value.id}` });
+    return c.json(result.value, 201);
   };
 
   const get: AppRouteHandler<GetRoute> = async (c) => {

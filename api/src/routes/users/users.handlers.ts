@@ -5,7 +5,8 @@ import { hashPassword } from '../../auth/passwords.js';
 import { decodeKeysetCursor, paginate } from '../../lib/cursor.js';
 import { problems } from '../../lib/problem.js';
 import { recordActivity } from '../../repositories/activity.js';
-import { createOnce } from '../../repositories/idempotency.js';
+import { createOnce } from '../../services/idempotency.js';
+import { setCreatedHeaders } from '../../http/created.js';
 import { revokeAllSessionsOf } from '../../repositories/sessions.js';
 import { countActiveAdmins, findUserByEmail, findUserById, insertUser, listUsers, updateUser } from '../../repositories/users.js';
 import { toUser } from './users.schemas.js';
@@ -42,12 +43,11 @@ export function usersHandlers(deps: AppDeps) {
           entityId: user.id,
           summary: `${actor.name} created the ${user.role} account ${user.email}`,
         });
-        return { status: 201, body: toUser(user), headers: { Location: `/api/users/${user.id}` } };
+        return toUser(user);
       },
     );
-    if (result.replayed) c.header('Idempotency-Replayed', 'true');
-    for (const [name, value] of Object.entries(result.headers)) c.header(name, value);
-    return c.json(result.body, 201);
+    setCreatedHeaders(c, result, { location: `/api/users/${result.value.id}` });
+    return c.json(result.value, 201);
   };
 
   const get: AppRouteHandler<GetRoute> = async (c) => {

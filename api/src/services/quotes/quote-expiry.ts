@@ -3,9 +3,10 @@ import { todayIn } from '../../domain/quotes/calendar.js';
 import { quoteLabel } from '../../domain/quotes/numbering.js';
 import { recordActivity } from '../../repositories/activity.js';
 import { expireDueQuotes, hasDueQuotes, type ExpiredQuote } from '../../repositories/quotes.js';
-import { publishQuoteChanged } from './quotes.events.js';
+import { startPollingWorker, type PollingWorker } from '../background/polling-worker.js';
+import { publishQuoteChanged } from './quote-events.js';
 
-type ExpiryDeps = Pick<AppDeps, 'db' | 'pubsub' | 'logger' | 'config'>;
+export type ExpiryDeps = Pick<AppDeps, 'db' | 'pubsub' | 'logger' | 'config'>;
 
 /**
  * Expires the draft and sent quotes whose validity date has passed (all, or
@@ -44,34 +45,18 @@ export async function expireDueQuotesNow(deps: ExpiryDeps, ids?: readonly string
   return expired;
 }
 
-export interface QuoteExpirySweep {
-  stop(): Promise<void>;
-}
-
 /** Runs {@link expireDueQuotesNow} now and every `intervalSeconds` (0: never). Failures are logged and retried at the next tick. */
-export function startQuoteExpirySweep(deps: ExpiryDeps, intervalSeconds: number): QuoteExpirySweep {
+export function startQuoteExpirySweep(deps: ExpiryDeps, intervalSeconds: number): Pick<PollingWorker, 'stop'> {
   if (intervalSeconds <= 0) return { stop: async () => {} };
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const tick = () => {
-    if (stopped || running) return;
-    running = expireDueQuotesNow(deps)
-      .then((expired) => {
-        if (expired.length > 0) deps.logger.info({ count: expired.length }, 'quotes expired');
-      })
-      .catch((error: unknown) => deps.logger.error({ err: error }, 'quote expiry sweep failed; retrying at the next tick'))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  const timer = setInterval(tick, intervalSeconds * 1000);
-  timer.unref();
-  tick();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+  const intervalMs = intervalSeconds * 1000;
+  return startPollingWorker({
+    name: 'quote expiry sweep',
+    logger: deps.logger,
+    retryMs: intervalMs,
+    round: async () => {
+      const expired = await expireDueQuotesNow(deps);
+      if (expired.length > 0) deps.logger.info({ count: expired.length }, 'quotes expired');
+      return intervalMs;
     },
-  };
+  });
 }

@@ -83,7 +83,7 @@ export async function quoteSuggestions(deps: Pick<AppDeps, 'db' | 'graph'>, quot
   return { quoteId, ...result };
 }
 
-interface SuggestionBody {
+export interface SuggestionBody {
   productId: string;
   sku: string;
   name: string;

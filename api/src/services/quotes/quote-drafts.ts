@@ -1,0 +1,124 @@
+import { addDays } from '../../domain/quotes/calendar.js';
+import type { QuoteStatus } from '../../domain/quotes/lifecycle.js';
+import { formatQuoteNumber, quoteLabel } from '../../domain/quotes/numbering.js';
+import { decodeKeysetCursor, paginate } from '../../lib/cursor.js';
+import { problems } from '../../lib/problem.js';
+import { recordActivity } from '../../repositories/activity.js';
+import { findQuote, insertQuote, listQuoteLines, listQuotes, takeQuoteNumber, updateQuote } from '../../repositories/quotes.js';
+import type { Caller } from '../caller.js';
+import { createOnce, type Created } from '../idempotency.js';
+import type { ExpectedVersion } from '../versions.js';
+import { changeQuote } from './quote-changes.js';
+import type { QuoteContext } from './quote-context.js';
+import { expireDueQuotesNow } from './quote-expiry.js';
+import { toPriced, totalsOf } from './quote-pricing.js';
+import { toQuoteSummaryView, toQuoteView, type QuoteSummaryView, type QuoteView } from './quote-view.js';
+
+export interface QuoteListQuery {
+  limit: number;
+  cursor?: string | undefined;
+  status?: QuoteStatus | undefined;
+  customerId?: string | undefined;
+  createdFrom?: string | undefined;
+  createdTo?: string | undefined;
+}
+
+export interface NewQuoteInput {
+  customerId: string;
+  title: string;
+  currency?: string | undefined;
+  taxRateBp?: number | undefined;
+  validUntil?: string | undefined;
+  notes?: string | null | undefined;
+}
+
+export type QuoteChanges = Partial<Omit<NewQuoteInput, 'notes'>> & { notes?: string | null | undefined };
+
+/** Listing, reading, creating and editing quotes (the head of a quote; its lines are quote-lines.ts). */
+export function quoteDrafts(ctx: QuoteContext) {
+  const { deps } = ctx;
+
+  return {
+    async list(caller: Caller, query: QuoteListQuery): Promise<{ items: QuoteSummaryView[]; nextCursor: string | null }> {
+      const { limit, cursor, status, customerId, createdFrom, createdTo } = query;
+      await expireDueQuotesNow(deps);
+      const after = cursor ? decodeKeysetCursor(cursor) : undefined;
+      const rows = await listQuotes(deps.db, {
+        limit,
+        ...(after ? { after } : {}),
+        filters: {
+          timeZone: deps.config.QUOTE_TIME_ZONE,
+          ...(status ? { status } : {}),
+          ...(customerId ? { customerId } : {}),
+          ...(createdFrom ? { createdFrom } : {}),
+          ...(createdTo ? { createdTo } : {}),
+        },
+      });
+      const page = paginate(rows, limit);
+      return { items: page.items.map((row) => toQuoteSummaryView(row, caller)), nextCursor: page.nextCursor };
+    },
+
+    async get(caller: Caller, id: string): Promise<QuoteView> {
+      const quote = await ctx.readQuote(id);
+      return toQuoteView(quote, await listQuoteLines(deps.db, quote.id), caller);
+    },
+
+    async create(caller: Caller, input: NewQuoteInput, idempotencyKey: string | undefined): Promise<Created<QuoteView>> {
+      const created = await createOnce(deps.db, { userId: caller.id, key: idempotencyKey, operation: 'createQuote', payload: input }, async (trx) => {
+        const customer = await ctx.liveCustomer(trx, input.customerId);
+        const issuedOn = ctx.today();
+        const validUntil = input.validUntil ?? addDays(issuedOn, deps.config.QUOTE_VALIDITY_DAYS);
+        ctx.notBeforeToday(validUntil);
+        // The number comes last: its counter row stays locked until this transaction commits.
+        const year = Number(issuedOn.slice(0, 4));
+        const number = formatQuoteNumber(year, await takeQuoteNumber(trx, year));
+        const id = await insertQuote(trx, {
+          number,
+          revision: 1,
+          revisionOf: null,
+          customerId: customer.id,
+          title: input.title,
+          currency: input.currency ?? deps.config.QUOTE_DEFAULT_CURRENCY,
+          taxRateBp: input.taxRateBp ?? deps.config.QUOTE_DEFAULT_TAX_RATE_BP,
+          validUntil,
+          notes: input.notes ?? null,
+          createdBy: caller.id,
+        });
+        await recordActivity(trx, {
+          actorId: caller.id,
+          action: 'quote.created',
+          entityType: 'quote',
+          entityId: id,
+          summary: `${caller.name} created quote ${number} for ${customer.name}`,
+        });
+        return toQuoteView((await findQuote(trx, id))!, [], caller);
+      });
+      if (!created.replayed) await ctx.publish('created', created.value, caller);
+      return created;
+    },
+
+    async update(caller: Caller, request: { id: string; expected: ExpectedVersion }, changes: QuoteChanges): Promise<QuoteView> {
+      const { id } = request;
+      const changed = await changeQuote(ctx, { id, caller, expected: request.expected, draftOnly: true, change: 'updated' }, async (trx, quote, lines) => {
+        if (changes.customerId !== undefined && changes.customerId !== quote.customer_id) await ctx.liveCustomer(trx, changes.customerId);
+        if (changes.validUntil !== undefined) ctx.notBeforeToday(changes.validUntil);
+        if (changes.currency !== undefined && changes.currency !== quote.currency && lines.length > 0) {
+          throw problems.conflict(`The quote has lines priced in ${quote.currency}; remove them before changing the currency.`);
+        }
+        const taxRateBp = changes.taxRateBp ?? quote.tax_rate_bp;
+        await updateQuote(trx, id, {
+          ...changes,
+          ...(changes.notes === undefined ? {} : { notes: changes.notes === '' ? null : changes.notes }),
+          totals: totalsOf(taxRateBp, lines.map(toPriced)),
+        });
+        const fields = Object.keys(changes);
+        return {
+          action: 'quote.updated',
+          summary: `${caller.name} updated ${fields.length > 0 ? fields.join(', ') : 'nothing'} of quote ${quoteLabel(quote)}`,
+          details: { fields },
+        };
+      });
+      return toQuoteView(changed.quote, changed.lines, caller);
+    },
+  };
+}
