@@ -16,7 +16,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 const processes = [
   // `node --import tsx` (not the tsx CLI): one process, so Ctrl-C reaches the server's own handlers.
-  { name: 'api', cwd: path.join(ROOT, 'api'), cmd: process.execPath, args: ['--import', 'tsx', 'src/server.ts'] },
+  { name: 'api', cwd: path.join(ROOT, 'api'), cmd: process.execPath, args: ['--conditions=@nexus/source', '--import', 'tsx', 'src/server.ts'] },
   // The dashboard (SvelteKit production build, built first when stale) on WEB_PORT, talking to the API above.
   {
     name: 'web',

@@ -124,7 +124,7 @@ export async function startEmbeddedApi({ dataDir = mkdtempSync(path.join(tmpdir(
 async function launchApi(env, port) {
   // `node --import tsx`, not the tsx CLI: one process, so signals reach the server's own handlers
   // (the CLI relays them and SIGKILLs a child that is busy for 30 ms).
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+  const child = spawn(process.execPath, ['--conditions=@nexus/source', '--import', 'tsx', 'src/server.ts'], {
     cwd: path.join(REPO_ROOT, 'api'),
     env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

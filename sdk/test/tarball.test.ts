@@ -49,27 +49,32 @@ afterAll(async () => {
 describe('the npm tarball', () => {
   it('ships the built ESM, its declarations and the README, and no tests', () => {
     const paths = packed.files.map((file) => file.path);
-    expect(paths).toEqual(expect.arrayContaining(['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/generated/operations.js']));
+    expect(paths).toEqual(expect.arrayContaining(['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/generated/operations.js', 'dist/chat/index.js', 'dist/chat/index.d.ts']));
     expect(paths.filter((path) => path.startsWith('test/') || path.startsWith('scripts/'))).toEqual([]);
   });
 
-  it('installs with openapi-fetch as its only dependency', async () => {
+  it('installs with openapi-fetch and zod (for the chat subpath) as its only dependencies', async () => {
     const installed = JSON.parse(await readFile(join(project, 'node_modules', '@nexus', 'sdk', 'package.json'), 'utf8'));
-    expect(Object.keys(installed.dependencies)).toEqual(['openapi-fetch']);
+    expect(Object.keys(installed.dependencies)).toEqual(['openapi-fetch', 'zod']);
     const { stdout } = await execa('node', ['-e', "import('@nexus/sdk').then((sdk) => console.log(Object.keys(sdk.operations).length, typeof sdk.createNexusClient))"], {
       cwd: project,
     });
     expect(stdout).toMatch(/^\d+ function$/);
+    const chat = await execa('node', ['-e', "import('@nexus/sdk/chat').then((chat) => console.log(chat.conversationChannel('x'), chat.AUTH_REVOKED_CHANNEL))"], {
+      cwd: project,
+    });
+    expect(chat.stdout).toBe('chat.conversation.x auth.revoked');
   });
 
   it('type-checks a TypeScript consumer against the published declarations', async () => {
-    // skipLibCheck off: the published .d.ts files themselves must compile.
+    // skipLibCheck off: the published .d.ts files themselves (and those they pull in) must compile.
     const compilerOptions = { strict: true, noEmit: true, target: 'ES2022', module: 'NodeNext', lib: ['ES2023', 'DOM'], types: [], skipLibCheck: false };
     await writeFile(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['consumer-types.ts'] }));
     const result = await execa(TSC, ['-p', 'tsconfig.json'], { cwd: project, reject: false });
     expect(result.stdout + result.stderr).toBe('');
     expect(result.exitCode).toBe(0);
-  });
+    // zod's declarations (the chat subpath) are checked too: ~15 s of CPU, far more on a busy machine.
+  }, 240_000);
 
   it('runs a consumer script against the real API: login, create, paginate, ETag, typed 412', async () => {
     const api = await startApi();
