@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The whole test suite (`npm test` after bootstrap): type checks, every
-// package's vitest suite against the real services, the API's suites again on
-// the embedded backends, and the Schemathesis contract run. Every step runs; the command fails if any step failed.
+// The whole test suite (`npm test` after bootstrap): type checks, the
+// contract's breaking-change gate, every package's vitest suite against the
+// real services, the API's suites again on the embedded backends, and the
+// Schemathesis contract run. Every step runs; the command fails if any step failed.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -14,6 +15,8 @@ const vitestPackages = ['api', 'sdk'].filter((dir) => existsSync(path.join(REPO_
 
 const steps = [
   { name: 'typecheck', cmd: 'pnpm', args: ['-r', '--workspace-concurrency=1', 'run', 'typecheck'] },
+  // openapi/openapi.json against the last release's contract: prints the changelog, fails on unapproved breaking changes.
+  { name: 'contract gate (oasdiff)', cmd: 'node', args: ['scripts/contract-gate.mjs'] },
   ...vitestPackages.map((dir) => ({
     name: `${dir} tests`,
     cmd: 'pnpm',
