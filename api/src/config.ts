@@ -115,6 +115,17 @@ const schema = z.object({
   /** e.g. "GST Reg. No. M2-1234567-8". */
   COMPANY_TAX_ID: optionalText,
 
+  /** Quote PDFs rendering at once, each on its own worker thread (never on the thread that answers requests). */
+  PDF_RENDER_THREADS: z.coerce.number().int().min(1).max(16).default(1),
+  /** PDFs waiting for a thread; beyond this `GET /api/quotes/{id}/pdf` answers 503 with Retry-After. */
+  PDF_RENDER_QUEUE: z.coerce.number().int().min(0).max(1000).default(16),
+  /** Heap limit of a rendering thread; a PDF that needs more fails (503) instead of taking the API down. */
+  PDF_RENDER_MEMORY_MB: z.coerce.number().int().min(32).max(4096).default(256),
+  /** Time limit of one PDF; its thread is ended when it runs over. */
+  PDF_RENDER_TIMEOUT_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** How long a rendered PDF is kept (per quote version, in the cache role); 0 renders every time. */
+  PDF_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(600),
+
   /** Largest catalogue file `POST /api/imports` accepts (the other operations keep BODY_LIMIT_BYTES). */
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
   /** How often the import worker looks for queued jobs. */

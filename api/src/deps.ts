@@ -4,6 +4,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/database.js';
 import type { SigningKey } from './auth/signing-key.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
+import type { PdfRenderer } from './pdf/pdf-renderer.js';
 import type { Cache } from './infra/cache/cache.js';
 import type { Presence } from './infra/presence/presence.js';
 import type { PubSub } from './infra/pubsub/pubsub.js';
@@ -36,6 +37,8 @@ export interface AppDeps {
   graph: Driver | null;
   signingKey: SigningKey;
   loginThrottle: LoginThrottle;
+  /** Quote PDFs, rendered on worker threads. */
+  pdfRenderer: PdfRenderer;
   /** bcrypt hash compared against for unknown emails, so timing does not reveal accounts. */
   decoyPasswordHash: string;
   healthProbes: HealthProbe[];

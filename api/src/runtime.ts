@@ -9,6 +9,7 @@ import { connectNeo4j } from './infra/neo4j.js';
 import { localSigningKey, signingKeyFromPem } from './auth/signing-key.js';
 import { decoyHash } from './auth/passwords.js';
 import { loginThrottle } from './auth/login-throttle.js';
+import { createPdfRenderer } from './pdf/pdf-renderer.js';
 import { API_VERSION } from './openapi/document.js';
 import { startCatalogueWorkers } from './catalogue/workers.js';
 import { startQuoteExpirySweep } from './services/quotes/index.js';
@@ -94,6 +95,17 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
         : { name: 'neo4j', required: false, disabledReason: GRAPH_DISABLED_REASON, check: async () => {} },
     ];
 
+    const pdfRenderer = createPdfRenderer(
+      {
+        threads: config.PDF_RENDER_THREADS,
+        maxQueued: config.PDF_RENDER_QUEUE,
+        memoryLimitMb: config.PDF_RENDER_MEMORY_MB,
+        timeoutMs: config.PDF_RENDER_TIMEOUT_MS,
+      },
+      logger,
+    );
+    closers.push(() => pdfRenderer.close());
+
     const deps: AppDeps = {
       config,
       logger,
@@ -112,6 +124,7 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
         accountWindowSeconds: config.LOGIN_LIMIT_ACCOUNT_WINDOW_SECONDS,
         maxLockoutSeconds: config.LOGIN_LOCKOUT_MAX_SECONDS,
       }),
+      pdfRenderer,
       decoyPasswordHash: await decoyHash(config.BCRYPT_COST),
       healthProbes,
       startedAt: new Date(),

@@ -641,7 +641,7 @@ export interface paths {
         };
         /**
          * The quote as a PDF document
-         * @description Company header (from configuration), customer, lines, totals with the tax label and rate, validity.
+         * @description Company header (from configuration), customer, lines, totals with the tax label and rate, validity. Rendered off the request thread on a bounded pool and kept per quote version (`PDF_CACHE_SECONDS`); when the pool is full or a PDF cannot be rendered the answer is 503 (`dependency`: `pdf renderer`) with `Retry-After`.
          */
         get: operations["getQuotePdf"];
         put?: never;
@@ -1463,6 +1463,7 @@ export interface components {
              * @example 2026-11-25T10:00:00.000Z
              */
             updatedAt: string;
+            /** @description At most 250 lines. */
             lines: components["schemas"]["QuoteLine"][];
         };
         QuoteLine: {
@@ -5806,7 +5807,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The quote is not a draft, the product is inactive or priced in another currency, the total would be too large, or the Idempotency-Key was used for a different request. */
+            /** @description The quote is not a draft, already holds 250 lines (the most a quote may have; see `maxLines`), the product is inactive or priced in another currency, the total would be too large, or the Idempotency-Key was used for a different request. */
             409: {
                 headers: {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */

@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { etagHeader, problemResponse as problem } from '../../http/responses.js';
 import { BEARER, defineRoute } from '../../http/define-route.js';
+import { MAX_LINES_PER_QUOTE } from '../../domain/quotes/limits.js';
 import {
   IdempotencyKeyHeaderSchema,
   IdParamsSchema,
@@ -174,7 +175,9 @@ export const addLine = defineRoute({
   responses: {
     201: quoteResponse('The quote with the new line last.', quoteWithLineLinks),
     404: problem('No such quote or product.'),
-    409: problem('The quote is not a draft, the product is inactive or priced in another currency, the total would be too large, or the Idempotency-Key was used for a different request.'),
+    409: problem(
+      `The quote is not a draft, already holds ${MAX_LINES_PER_QUOTE} lines (the most a quote may have; see \`maxLines\`), the product is inactive or priced in another currency, the total would be too large, or the Idempotency-Key was used for a different request.`,
+    ),
     412: problem('The quote changed since the `If-Match` version; reload and retry.'),
     428: problem('If-Match is required.'),
   },
@@ -268,7 +271,8 @@ export const pdf = defineRoute({
   path: '/api/quotes/{id}/pdf',
   operationId: 'getQuotePdf',
   summary: 'The quote as a PDF document',
-  description: 'Company header (from configuration), customer, lines, totals with the tax label and rate, validity.',
+  description:
+    'Company header (from configuration), customer, lines, totals with the tax label and rate, validity. Rendered off the request thread on a bounded pool and kept per quote version (`PDF_CACHE_SECONDS`); when the pool is full or a PDF cannot be rendered the answer is 503 (`dependency`: `pdf renderer`) with `Retry-After`.',
   tags: TAGS,
   security: BEARER,
   request: { params: IdParamsSchema },

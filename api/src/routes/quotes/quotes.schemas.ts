@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { MAX_UNIT_PRICE_MINOR } from '../../domain/catalogue/money.js';
 import { QUOTE_STATUSES } from '../../domain/quotes/lifecycle.js';
+import { MAX_LINES_PER_QUOTE } from '../../domain/quotes/limits.js';
 import { QUANTITY_PATTERN } from '../../domain/quotes/quantity.js';
 import { nonBlankText, TimestampSchema, UuidSchema } from '../../http/schemas.js';
 
@@ -100,7 +101,12 @@ const quoteFields = {
 
 export const QuoteSummarySchema = z.object(quoteFields).openapi('QuoteSummary');
 
-export const QuoteSchema = z.object({ ...quoteFields, lines: z.array(QuoteLineSchema) }).openapi('Quote');
+export const QuoteSchema = z
+  .object({
+    ...quoteFields,
+    lines: z.array(QuoteLineSchema).max(MAX_LINES_PER_QUOTE).openapi({ description: `At most ${MAX_LINES_PER_QUOTE} lines.` }),
+  })
+  .openapi('Quote');
 
 const TitleSchema = nonBlankText(200).openapi({ example: 'Site tools for Jurong project' });
 const NotesSchema = z.string().trim().max(5000).nullable().openapi({ example: 'Delivery within 5 working days.' });

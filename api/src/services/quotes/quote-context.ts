@@ -9,7 +9,7 @@ import type { Caller } from '../caller.js';
 import { publishQuoteChanged, type QuoteChange } from './quote-events.js';
 import { expireDueQuotesNow } from './quote-expiry.js';
 
-export type QuotesDeps = Pick<AppDeps, 'db' | 'config' | 'pubsub' | 'logger' | 'graph'>;
+export type QuotesDeps = Pick<AppDeps, 'db' | 'config' | 'pubsub' | 'logger' | 'graph' | 'cache' | 'pdfRenderer'>;
 
 /** The rules every quote use case shares: the calendar of the quote time zone, customers that can be quoted, events. */
 export function quoteContext(deps: QuotesDeps) {

@@ -1,7 +1,7 @@
 import { todayIn } from '../../domain/quotes/calendar.js';
 import { canonicalQuantity } from '../../domain/quotes/quantity.js';
 import { problems } from '../../lib/problem.js';
-import { renderQuotePdf } from '../../pdf/quote-pdf.js';
+import { cachedQuotePdf } from '../../pdf/cached-quote-pdf.js';
 import { findCustomer } from '../../repositories/customers.js';
 import { listQuoteLines } from '../../repositories/quotes.js';
 import type { QuoteContext } from './quote-context.js';
@@ -16,7 +16,8 @@ export function quoteDocuments(ctx: QuoteContext) {
       const quote = await ctx.readQuote(id);
       const [lines, customer] = await Promise.all([listQuoteLines(deps.db, quote.id), findCustomer(deps.db, quote.customer_id)]);
       const { config } = deps;
-      const bytes = await renderQuotePdf({
+      const pdfDeps = { cache: deps.cache, pdfRenderer: deps.pdfRenderer, ttlSeconds: config.PDF_CACHE_SECONDS };
+      const bytes = await cachedQuotePdf(pdfDeps, quote, {
         company: {
           name: config.COMPANY_NAME,
           addressLines: config.COMPANY_ADDRESS,

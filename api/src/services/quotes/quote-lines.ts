@@ -1,3 +1,4 @@
+import { canAddLine, MAX_LINES_PER_QUOTE } from '../../domain/quotes/limits.js';
 import { canonicalQuantity } from '../../domain/quotes/quantity.js';
 import { quoteLabel } from '../../domain/quotes/numbering.js';
 import type { LineToPrice } from '../../domain/quotes/pricing.js';
@@ -43,6 +44,9 @@ export function quoteLines(ctx: QuoteContext) {
         { userId: caller.id, key: request.idempotencyKey, operation: 'addQuoteLine', payload: { quoteId: id, line: input } },
         async (outer) => {
           const changed = await applyChange(ctx, outer, { id, caller, expected: request.expected, draftOnly: true }, async (trx, quote, lines) => {
+            if (!canAddLine(lines.length)) {
+              throw problems.conflict(`A quote holds at most ${MAX_LINES_PER_QUOTE} lines; this one is full.`, { maxLines: MAX_LINES_PER_QUOTE });
+            }
             let line: NewQuoteLine;
             const discountBp = input.discountBp ?? 0;
             if ('productId' in input) {
