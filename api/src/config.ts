@@ -82,6 +82,8 @@ const schema = z.object({
   /** Origins allowed by CORS and by the chat gateway's Origin check. */
   CORS_ORIGINS: csv.default(['http://localhost:3010', 'http://127.0.0.1:3010']),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  /** Lifetime of a one-time chat ticket (`POST /api/chat/tickets`): long enough to open a WebSocket, no longer. */
+  CHAT_TICKET_TTL_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
 
   /** Tax rate of a new quote, in basis points (9% GST = 900). */
   QUOTE_DEFAULT_TAX_RATE_BP: z.coerce.number().int().min(0).max(10_000).default(900),

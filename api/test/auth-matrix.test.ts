@@ -130,7 +130,7 @@ describe.each(operations.filter((op) => !op.isProtected))('public $method $path 
       t.request(concrete(op.path), {
         method: op.method,
         headers: { 'content-type': 'application/json', ...extra },
-        ...(op.method === 'GET' ? {} : { body: JSON.stringify({ email: 'nobody@example.com', password: 'x', refreshToken: 'x' }) }),
+        ...(op.method === 'GET' ? {} : { body: JSON.stringify({ email: 'nobody@example.com', password: 'x', refreshToken: 'x', ticket: 'x', origin: null }) }),
       });
     const plain = await send({});
     for (const stray of ['Bearer null', 'Bearer ', 'Basic Zm9vOmJhcg==', 'Bearer expired.token.value']) {

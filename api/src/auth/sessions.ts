@@ -12,10 +12,11 @@ import {
   revokeSession,
 } from '../repositories/sessions.js';
 import { findUserByEmail, findUserById } from '../repositories/users.js';
+import { publishAuthRevoked } from '../services/chat/chat-events.js';
 import { issueAccessToken } from './access-tokens.js';
 import { verifyPassword } from './passwords.js';
 
-type SessionDeps = Pick<AppDeps, 'db' | 'signingKey' | 'config' | 'loginThrottle' | 'decoyPasswordHash'>;
+type SessionDeps = Pick<AppDeps, 'db' | 'signingKey' | 'config' | 'loginThrottle' | 'decoyPasswordHash' | 'pubsub' | 'logger'>;
 
 export interface TokenPair {
   accessToken: string;
@@ -108,6 +109,8 @@ export async function refresh(deps: SessionDeps, refreshToken: string): Promise<
     return { pair: await issuePair(deps, trx, user, row.family_id) };
   });
   if ('pair' in outcome && outcome.pair) return outcome.pair;
+  // Live chat sockets of a revoked session close now, not when their token expires.
+  if (outcome.error === 'reused' && outcome.familyId) await publishAuthRevoked(deps, { type: 'session.revoked', sessionId: outcome.familyId });
   throw problems.unauthorized(
     outcome.error === 'reused'
       ? 'This refresh token was already used; the session has been revoked. Log in again.'
@@ -118,7 +121,7 @@ export async function refresh(deps: SessionDeps, refreshToken: string): Promise<
 }
 
 /** Ends the session the access token belongs to: its refresh tokens and access tokens stop working. */
-export async function logout(deps: Pick<AppDeps, 'db'>, user: { id: string; name: string; sessionId: string }) {
+export async function logout(deps: Pick<AppDeps, 'db' | 'pubsub' | 'logger'>, user: { id: string; name: string; sessionId: string }) {
   await deps.db.transaction().execute(async (trx) => {
     await revokeSession(trx, user.sessionId, 'logout');
     await recordActivity(trx, {
@@ -129,4 +132,5 @@ export async function logout(deps: Pick<AppDeps, 'db'>, user: { id: string; name
       summary: `${user.name} logged out`,
     });
   });
+  await publishAuthRevoked(deps, { type: 'session.revoked', sessionId: user.sessionId });
 }

@@ -216,6 +216,47 @@ export interface QuoteLinesTable {
   updated_at: Timestamp;
 }
 
+export interface ConversationsTable {
+  id: Generated<string>;
+  title: string;
+  quote_id: string | null;
+  customer_id: string | null;
+  last_seq: ColumnType<number, number | undefined, number>;
+  last_activity_at: Timestamp;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ConversationMembersTable {
+  conversation_id: string;
+  user_id: string;
+  read_seq: ColumnType<number, number | undefined, number>;
+  joined_at: Timestamp;
+}
+
+export type MessageKind = 'user' | 'system' | 'assistant';
+
+/** A link an answer or a system message carries, for the client to render. */
+export interface MessageReference {
+  type: 'product' | 'quote';
+  id: string;
+  label: string;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  conversation_id: string;
+  seq: number;
+  kind: MessageKind;
+  author_id: string | null;
+  text: string;
+  client_message_id: string | null;
+  refs: ColumnType<MessageReference[], string | undefined, string>;
+  in_reply_to: string | null;
+  created_at: Timestamp;
+}
+
 export interface Database {
   users: UsersTable;
   token_families: TokenFamiliesTable;
@@ -234,6 +275,9 @@ export interface Database {
   quote_number_counters: QuoteNumberCountersTable;
   quotes: QuotesTable;
   quote_lines: QuoteLinesTable;
+  conversations: ConversationsTable;
+  conversation_members: ConversationMembersTable;
+  messages: MessagesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -247,3 +291,5 @@ export type ProductRelationRow = Selectable<ProductRelationsTable>;
 export type ImportJobRow = Selectable<ImportJobsTable>;
 export type QuoteRow = Selectable<QuotesTable>;
 export type QuoteLineRow = Selectable<QuoteLinesTable>;
+export type ConversationRow = Selectable<ConversationsTable>;
+export type MessageRow = Selectable<MessagesTable>;

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../deps.js';
 import { activityRouter } from './activity/activity.index.js';
 import { authRouter } from './auth/auth.index.js';
+import { chatRouter } from './chat/chat.index.js';
 import { customersRouter } from './customers/customers.index.js';
 import { importsRouter } from './imports/imports.index.js';
 import { productsRouter } from './products/products.index.js';
@@ -22,6 +23,7 @@ export function routers(deps: AppDeps) {
     relationsRouter(deps),
     importsRouter(deps),
     quotesRouter(deps),
+    chatRouter(deps),
     activityRouter(deps),
   ];
 }

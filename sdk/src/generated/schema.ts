@@ -672,6 +672,168 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List your conversations with unread counts
+         * @description Only conversations you are a member of, most recently active first.
+         */
+        get: operations["listConversations"];
+        put?: never;
+        /**
+         * Start a conversation
+         * @description You are always a member. Link a quote to have its changes posted in the conversation.
+         */
+        post: operations["createConversation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a conversation */
+        get: operations["getConversation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a member to a conversation
+         * @description Any member may add an enabled user. Adding a member twice changes nothing.
+         */
+        post: operations["addConversationMember"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member from a conversation (or leave it) */
+        delete: operations["removeConversationMember"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Messages of a conversation after a seq
+         * @description Ascending by seq. To catch up after a disconnect, pass the last seq you have as `after`.
+         */
+        get: operations["listMessages"];
+        put?: never;
+        /**
+         * Post a message
+         * @description Stored as the next seq of the conversation and published to live clients. A message that mentions `@assistant` is answered by the product assistant. Resending the same `clientMessageId` returns the stored message (200) and stores nothing.
+         */
+        post: operations["postMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/conversations/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Move your read marker
+         * @description The marker only moves forward; a lower seq than your marker changes nothing.
+         */
+        put: operations["markConversationRead"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Get a one-time ticket to open the chat WebSocket
+         * @description For browsers, which cannot send Authorization on a WebSocket upgrade: connect with `?ticket=`. Single use, valid for CHAT_TICKET_TTL_SECONDS (30 s by default), and only from the `Origin` this request came from.
+         */
+        post: operations["issueChatTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/chat/tickets/redeem": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Exchange a chat ticket for an access token (the chat gateway’s call)
+         * @description Public: the single-use ticket is the credential. Gives an access token of the session the ticket was issued in. A ticket is spent by its first redeem, whatever the outcome.
+         */
+        post: operations["redeemChatTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/activity": {
         parameters: {
             query?: never;
@@ -1674,6 +1836,234 @@ export interface components {
             /** @description Products of the quote that led to this suggestion. */
             forProductIds: string[];
         };
+        Conversation: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            id: string;
+            title: string;
+            /**
+             * Format: uuid
+             * @description The quote this conversation is about; its changes appear here as system messages.
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            quoteId: string | null;
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            customerId: string | null;
+            /** @description The seq of the newest message (0: no messages yet). */
+            lastSeq: number;
+            members: components["schemas"]["ConversationMember"][];
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            lastActivityAt: string;
+        };
+        ConversationMember: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            id: string;
+            displayName: string;
+            /** @description The last seq this member marked read (0: none). */
+            readSeq: number;
+        };
+        CreateConversationRequest: {
+            /** @example Hotel Marina fit-out */
+            title: string;
+            /** @description Other members (enabled users); you are always a member. */
+            memberIds: string[];
+            /**
+             * Format: uuid
+             * @description Link to a quote: its changes are posted here as system messages.
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            quoteId?: string;
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            customerId?: string;
+        };
+        ConversationPage: {
+            items: components["schemas"]["ConversationSummary"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        ConversationSummary: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            id: string;
+            title: string;
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            quoteId: string | null;
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            customerId: string | null;
+            lastSeq: number;
+            /** @description Your read marker. */
+            readSeq: number;
+            /** @description Messages of others after your read marker. */
+            unreadCount: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            lastActivityAt: string;
+        };
+        AddConversationMemberRequest: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            userId: string;
+        };
+        MessagePage: {
+            items: components["schemas"]["Message"][];
+            /** @description Pass as `after` for the next page; null when there is no more yet. */
+            nextAfter: number | null;
+        };
+        Message: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            conversationId: string;
+            /**
+             * @description Position in the conversation: 1, 2, 3, … without gaps.
+             * @example 42
+             */
+            seq: number;
+            /**
+             * @description `user`: written by a member; `system`: a change the platform reports (e.g. to a linked quote); `assistant`: the product assistant’s answer.
+             * @enum {string}
+             */
+            kind: "user" | "system" | "assistant";
+            /** @description The member who wrote it; null for system and assistant messages. */
+            author: {
+                /**
+                 * Format: uuid
+                 * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+                 */
+                id: string;
+                displayName: string;
+            } | null;
+            text: string;
+            /**
+             * Format: uuid
+             * @description The idempotency key the author sent; null for system and assistant messages.
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            clientMessageId: string | null;
+            references: components["schemas"]["MessageReference"][];
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            createdAt: string;
+        };
+        /** @description Something a message mentions, for the client to link to. */
+        MessageReference: {
+            /** @enum {string} */
+            type: "product" | "quote";
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            id: string;
+            /** @example Q-2026-000123 */
+            label: string;
+        };
+        PostMessageRequest: {
+            /** @example @assistant price of SKU DRL-18V? */
+            text: string;
+            /**
+             * Format: uuid
+             * @description Your id for this message, made once and reused for every resend: a resend returns the stored message instead of a second one.
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            clientMessageId: string;
+        };
+        MarkConversationReadRequest: {
+            /**
+             * @description The newest seq you have seen.
+             * @example 42
+             */
+            seq: number;
+        };
+        ChatTicket: {
+            /** @description Open the chat WebSocket with `?ticket=<ticket>`; single use. */
+            ticket: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            expiresAt: string;
+        };
+        RedeemedChatTicket: {
+            /** @description An access token of the ticket's session, for that user's calls. */
+            accessToken: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            expiresAt: string;
+            user: {
+                /**
+                 * Format: uuid
+                 * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+                 */
+                id: string;
+                email: string;
+                displayName: string;
+                role: components["schemas"]["Role"];
+            };
+        };
+        RedeemChatTicketRequest: {
+            ticket: string;
+            /**
+             * @description The `Origin` of the WebSocket upgrade the ticket came with; null when it had none.
+             * @example http://localhost:3010
+             */
+            origin: string | null;
+        };
         ActivityPage: {
             items: components["schemas"]["Activity"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
@@ -1775,6 +2165,20 @@ export type QuoteTransitionRequest = components['schemas']['QuoteTransitionReque
 export type QuoteTransitionTarget = components['schemas']['QuoteTransitionTarget'];
 export type QuoteSuggestions = components['schemas']['QuoteSuggestions'];
 export type QuoteSuggestion = components['schemas']['QuoteSuggestion'];
+export type Conversation = components['schemas']['Conversation'];
+export type ConversationMember = components['schemas']['ConversationMember'];
+export type CreateConversationRequest = components['schemas']['CreateConversationRequest'];
+export type ConversationPage = components['schemas']['ConversationPage'];
+export type ConversationSummary = components['schemas']['ConversationSummary'];
+export type AddConversationMemberRequest = components['schemas']['AddConversationMemberRequest'];
+export type MessagePage = components['schemas']['MessagePage'];
+export type Message = components['schemas']['Message'];
+export type MessageReference = components['schemas']['MessageReference'];
+export type PostMessageRequest = components['schemas']['PostMessageRequest'];
+export type MarkConversationReadRequest = components['schemas']['MarkConversationReadRequest'];
+export type ChatTicket = components['schemas']['ChatTicket'];
+export type RedeemedChatTicket = components['schemas']['RedeemedChatTicket'];
+export type RedeemChatTicketRequest = components['schemas']['RedeemChatTicketRequest'];
 export type ActivityPage = components['schemas']['ActivityPage'];
 export type Activity = components['schemas']['Activity'];
 export type $defs = Record<string, never>;
@@ -6592,6 +6996,977 @@ export interface operations {
             };
             /** @description Suggestions are for drafts. */
             409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listConversations: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–100). */
+                limit?: number;
+                /** @description The previous page's `nextCursor`: the position after which the next page starts. */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of your conversations. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationPage"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createConversation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body returns the first result and creates nothing again. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateConversationRequest"];
+            };
+        };
+        responses: {
+            /** @description Created (or, for a retried Idempotency-Key, the conversation created the first time). */
+            201: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The Idempotency-Key was used for a different request. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not of a supported media type. */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A member, quote or customer given does not exist (or the user is disabled). */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConversation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The conversation and its members. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such conversation, or you are not a member of it (the two are not told apart). */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    addConversationMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AddConversationMemberRequest"];
+            };
+        };
+        responses: {
+            /** @description The conversation with its members now. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such conversation, or you are not a member of it (the two are not told apart). */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not of a supported media type. */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A member, quote or customer given does not exist (or the user is disabled). */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeConversationMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed. */
+            204: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such conversation for you, or that user is not a member of it. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMessages: {
+        parameters: {
+            query?: {
+                /** @description Only messages with a greater seq (0: from the start). */
+                after?: number | null;
+                /** @description Page size (1–200). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of messages. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePage"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such conversation, or you are not a member of it (the two are not told apart). */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postMessage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostMessageRequest"];
+            };
+        };
+        responses: {
+            /** @description Already stored: this `clientMessageId` was posted before; the original message. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description Stored. */
+            201: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such conversation, or you are not a member of it (the two are not told apart). */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not of a supported media type. */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    markConversationRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MarkConversationReadRequest"];
+            };
+        };
+        responses: {
+            /** @description Your marker is at `seq` (or was already past it). */
+            204: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such conversation, or you are not a member of it (the two are not told apart). */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The conversation has no message with that seq yet. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not of a supported media type. */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    issueChatTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A new ticket. */
+            201: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChatTicket"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request came from an Origin that may not open the chat (not in CORS_ORIGINS). */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    redeemChatTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RedeemChatTicketRequest"];
+            };
+        };
+        responses: {
+            /** @description The ticket’s user and a short-lived access token. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RedeemedChatTicket"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The ticket is unknown, expired or used, was issued for another origin, or its session has ended. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not of a supported media type. */
+            415: {
                 headers: {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;

@@ -1,4 +1,4 @@
-import { newTicket, TICKET_PATTERN, type TicketStore } from './ticket-store.js';
+import { newTicket, TICKET_PATTERN, type TicketRecord, type TicketStore } from './ticket-store.js';
 
 const SWEEP_INTERVAL_MS = 10_000;
 
@@ -8,25 +8,26 @@ const SWEEP_INTERVAL_MS = 10_000;
  * issued, so the map stays as small as the tickets in flight.
  */
 export function memoryTicketStore(): TicketStore {
-  const tickets = new Map<string, { userId: string; expiresAt: number }>();
+  const tickets = new Map<string, { record: TicketRecord; expiresAt: number }>();
   let lastSweep = Date.now();
   const sweep = (now: number) => {
     for (const [ticket, entry] of tickets) if (entry.expiresAt <= now) tickets.delete(ticket);
     lastSweep = now;
   };
   return {
-    async issue(userId, ttlSeconds) {
+    async issue(record, ttlSeconds) {
       const now = Date.now();
       if (now - lastSweep >= SWEEP_INTERVAL_MS) sweep(now);
       const ticket = newTicket();
-      tickets.set(ticket, { userId, expiresAt: now + ttlSeconds * 1000 });
+      // A copy: a later change to the caller's object must not change what the ticket stands for.
+      tickets.set(ticket, { record: { userId: record.userId, sessionId: record.sessionId, origin: record.origin }, expiresAt: now + ttlSeconds * 1000 });
       return ticket;
     },
     async redeem(ticket) {
       if (!TICKET_PATTERN.test(ticket)) return null;
       const entry = tickets.get(ticket);
       tickets.delete(ticket);
-      return entry && entry.expiresAt > Date.now() ? entry.userId : null;
+      return entry && entry.expiresAt > Date.now() ? entry.record : null;
     },
   };
 }

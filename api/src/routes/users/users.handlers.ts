@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../deps.js';
+import { publishAuthRevoked, type AuthRevokedEvent } from '../../services/chat/chat-events.js';
 import type { AppRouteHandler } from '../../http/app-env.js';
 import { currentUser } from '../../http/auth-guard.js';
 import { hashPassword } from '../../auth/passwords.js';
@@ -64,6 +65,7 @@ export function usersHandlers(deps: AppDeps) {
       // Locking yourself out is never what an admin meant; another admin can do it.
       throw problems.conflict('You cannot disable your own account or change your own role; ask another admin.');
     }
+    const revocations: AuthRevokedEvent[] = [];
     const updated = await deps.db.transaction().execute(async (trx) => {
       // Serialize admin changes so two concurrent demotions cannot remove the last admin.
       await trx.selectFrom('users').select('id').where('role', '=', 'admin').forUpdate().execute();
@@ -87,6 +89,8 @@ export function usersHandlers(deps: AppDeps) {
         changes.disabled === true && !before.disabled_at ? 'disabled' : null,
         changes.disabled === false && before.disabled_at ? 're-enabled' : null,
       ].filter(Boolean);
+      if (changes.disabled === true && !before.disabled_at) revocations.push({ type: 'user.disabled', userId: id });
+      if (changes.role !== undefined && changes.role !== before.role) revocations.push({ type: 'user.role_changed', userId: id });
       if (what.length > 0) {
         await recordActivity(trx, {
           actorId: actor.id,
@@ -98,6 +102,7 @@ export function usersHandlers(deps: AppDeps) {
       }
       return after;
     });
+    for (const event of revocations) await publishAuthRevoked(deps, event);
     return c.json(toUser(updated), 200);
   };
 

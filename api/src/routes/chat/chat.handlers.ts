@@ -1,0 +1,77 @@
+import type { AppDeps } from '../../deps.js';
+import type { AppRouteHandler } from '../../http/app-env.js';
+import { currentUser } from '../../http/auth-guard.js';
+import {
+  addConversationMember,
+  createConversation,
+  getConversation,
+  listMyConversations,
+  removeConversationMember,
+} from '../../services/chat/conversations.js';
+import { listMessages, markConversationRead, postMessage } from '../../services/chat/messages.js';
+import { issueChatTicket, redeemChatTicket } from '../../services/chat/tickets.js';
+import type {
+  AddConversationMemberRoute,
+  CreateConversationRoute,
+  GetConversationRoute,
+  IssueChatTicketRoute,
+  ListConversationsRoute,
+  ListMessagesRoute,
+  MarkConversationReadRoute,
+  PostMessageRoute,
+  RedeemChatTicketRoute,
+  RemoveConversationMemberRoute,
+} from './chat.routes.js';
+
+export function chatHandlers(deps: AppDeps) {
+  const create: AppRouteHandler<CreateConversationRoute> = async (c) => {
+    const result = await createConversation(deps, currentUser(c), c.req.valid('json'), c.req.valid('header')['idempotency-key']);
+    if (result.replayed) c.header('Idempotency-Replayed', 'true');
+    c.header('Location', `/api/conversations/${result.conversation.id}`);
+    return c.json(result.conversation, 201);
+  };
+
+  const list: AppRouteHandler<ListConversationsRoute> = async (c) => {
+    const { limit, cursor } = c.req.valid('query');
+    return c.json(await listMyConversations(deps, currentUser(c), { limit, cursor }), 200);
+  };
+
+  const get: AppRouteHandler<GetConversationRoute> = async (c) =>
+    c.json(await getConversation(deps, currentUser(c), c.req.valid('param').id), 200);
+
+  const addMember: AppRouteHandler<AddConversationMemberRoute> = async (c) =>
+    c.json(await addConversationMember(deps, currentUser(c), c.req.valid('param').id, c.req.valid('json').userId), 200);
+
+  const removeMember: AppRouteHandler<RemoveConversationMemberRoute> = async (c) => {
+    const { id, userId } = c.req.valid('param');
+    await removeConversationMember(deps, currentUser(c), id, userId);
+    return c.body(null, 204);
+  };
+
+  const messages: AppRouteHandler<ListMessagesRoute> = async (c) =>
+    c.json(await listMessages(deps, currentUser(c), c.req.valid('param').id, c.req.valid('query')), 200);
+
+  const post: AppRouteHandler<PostMessageRoute> = async (c) => {
+    const posted = await postMessage(deps, currentUser(c), c.req.valid('param').id, c.req.valid('json'));
+    return posted.created ? c.json(posted.message, 201) : c.json(posted.message, 200);
+  };
+
+  const markRead: AppRouteHandler<MarkConversationReadRoute> = async (c) => {
+    await markConversationRead(deps, currentUser(c), c.req.valid('param').id, c.req.valid('json').seq);
+    return c.body(null, 204);
+  };
+
+  const issueTicket: AppRouteHandler<IssueChatTicketRoute> = async (c) => {
+    const ticket = await issueChatTicket(deps, currentUser(c), c.req.header('origin'));
+    c.header('Cache-Control', 'no-store');
+    return c.json(ticket, 201);
+  };
+
+  const redeemTicket: AppRouteHandler<RedeemChatTicketRoute> = async (c) => {
+    const redeemed = await redeemChatTicket(deps, c.req.valid('json'));
+    c.header('Cache-Control', 'no-store');
+    return c.json(redeemed, 200);
+  };
+
+  return { create, list, get, addMember, removeMember, messages, post, markRead, issueTicket, redeemTicket };
+}

@@ -1,0 +1,45 @@
+import type { AppDeps } from '../../deps.js';
+import type { MessageView } from './message-view.js';
+
+/**
+ * Publishing chat events after commit. PostgreSQL holds every message; pub/sub
+ * is at-most-once, so a failed publish is logged loudly and never fails the
+ * write (clients catch up with `GET …/messages?after=`).
+ */
+
+export const conversationChannel = (conversationId: string) => `chat.conversation.${conversationId}`;
+export const AUTH_REVOKED_CHANNEL = 'auth.revoked';
+
+export type ConversationEvent =
+  | { type: 'message.created'; message: MessageView }
+  | { type: 'read'; conversationId: string; userId: string; seq: number }
+  | { type: 'members.changed'; conversationId: string; memberIds: string[] };
+
+export type AuthRevokedEvent =
+  | { type: 'session.revoked'; sessionId: string }
+  | { type: 'user.disabled'; userId: string }
+  | { type: 'user.role_changed'; userId: string };
+
+type EventDeps = Pick<AppDeps, 'pubsub' | 'logger'>;
+
+async function publish(deps: EventDeps, channel: string, event: ConversationEvent | AuthRevokedEvent): Promise<void> {
+  try {
+    await deps.pubsub.publish(channel, event);
+  } catch (error) {
+    deps.logger.error({ err: error, channel, event }, `${event.type} NOT PUBLISHED on ${channel}: live clients see it only when they catch up from the API`);
+  }
+}
+
+export function publishConversationEvent(deps: EventDeps, conversationId: string, event: ConversationEvent): Promise<void> {
+  return publish(deps, conversationChannel(conversationId), event);
+}
+
+/** Each stored message, on its conversation's channel. */
+export async function publishMessages(deps: EventDeps, messages: readonly MessageView[]): Promise<void> {
+  for (const message of messages) await publishConversationEvent(deps, message.conversationId, { type: 'message.created', message });
+}
+
+/** Tells the chat gateways to close the sockets this revocation concerns. */
+export function publishAuthRevoked(deps: EventDeps, event: AuthRevokedEvent): Promise<void> {
+  return publish(deps, AUTH_REVOKED_CHANNEL, event);
+}

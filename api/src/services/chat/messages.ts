@@ -1,0 +1,101 @@
+import type { AppDeps } from '../../deps.js';
+import type { Db } from '../../db/database.js';
+import type { MessageKind, MessageReference } from '../../db/schema.js';
+import { problems } from '../../lib/problem.js';
+import { findMembership, lockConversation, setReadSeq, takeNextSeq } from '../../repositories/conversations.js';
+import { findMessageByClientId, insertMessage, listMessagesAfter, type MessageRecord } from '../../repositories/messages.js';
+import { publishConversationEvent, publishMessages } from './chat-events.js';
+import { conversationNotFound, memberConversation, type Caller } from './conversations.js';
+import { toMessageView, type MessageView } from './message-view.js';
+
+type ChatDeps = Pick<AppDeps, 'db' | 'pubsub' | 'logger'>;
+
+/**
+ * Stores a message as the conversation's next `seq`. The UPDATE that takes
+ * the number holds the conversation's row lock until the caller's transaction
+ * ends, so numbers are gap-free and in commit order; a rollback returns it.
+ */
+export async function appendMessage(
+  trx: Db,
+  input: {
+    conversationId: string;
+    kind: MessageKind;
+    authorId: string | null;
+    text: string;
+    clientMessageId: string | null;
+    references: MessageReference[];
+    inReplyTo?: string | null;
+  },
+): Promise<MessageRecord> {
+  const seq = await takeNextSeq(trx, input.conversationId);
+  return insertMessage(trx, { ...input, seq });
+}
+
+export interface PostedMessage {
+  message: MessageView;
+  /** False when this was a resend of a stored message (same author, conversation and clientMessageId). */
+  created: boolean;
+}
+
+/**
+ * A member's message. `clientMessageId` is its idempotency key: a resend
+ * (after a lost ack, a reconnect, another gateway) finds the stored message
+ * and returns it with its original id and seq instead of storing it again.
+ */
+export async function postMessage(
+  deps: ChatDeps,
+  caller: Caller,
+  conversationId: string,
+  input: { text: string; clientMessageId: string },
+): Promise<PostedMessage> {
+  const outcome = await deps.db.transaction().execute(async (trx) => {
+    if (!(await findMembership(trx, conversationId, caller.id))) throw conversationNotFound();
+    // Under the conversation's lock, so a concurrent resend waits and then finds this one's row.
+    if (!(await lockConversation(trx, conversationId))) throw conversationNotFound();
+    const stored = await findMessageByClientId(trx, conversationId, caller.id, input.clientMessageId);
+    if (stored) return { row: stored, created: false };
+    const row = await appendMessage(trx, {
+      conversationId,
+      kind: 'user',
+      authorId: caller.id,
+      text: input.text,
+      clientMessageId: input.clientMessageId,
+      references: [],
+    });
+    return { row, created: true };
+  });
+  const message = toMessageView(outcome.row);
+  if (outcome.created) await publishMessages(deps, [message]);
+  return { message, created: outcome.created };
+}
+
+/** A page of messages after `after`, ascending by seq; `nextAfter` is where the next page starts, null at the end. */
+export async function listMessages(
+  deps: Pick<ChatDeps, 'db'>,
+  caller: Caller,
+  conversationId: string,
+  page: { after: number; limit: number },
+): Promise<{ items: MessageView[]; nextAfter: number | null }> {
+  await memberConversation(deps.db, conversationId, caller);
+  const rows = await listMessagesAfter(deps.db, conversationId, page.after, page.limit);
+  const items = rows.slice(0, page.limit).map(toMessageView);
+  return { items, nextAfter: rows.length > page.limit ? items.at(-1)!.seq : null };
+}
+
+/** Moves the caller's read marker forward to `seq`; a lower `seq` than the marker changes nothing. */
+export async function markConversationRead(deps: ChatDeps, caller: Caller, conversationId: string, seq: number): Promise<void> {
+  const moved = await deps.db.transaction().execute(async (trx) => {
+    const membership = await findMembership(trx, conversationId, caller.id, { forUpdate: true });
+    if (!membership) throw conversationNotFound();
+    const conversation = await memberConversation(trx, conversationId, caller);
+    if (seq > conversation.last_seq) {
+      throw problems.conflict(`The conversation has ${conversation.last_seq} messages; seq ${seq} has not been written yet.`, {
+        lastSeq: conversation.last_seq,
+      });
+    }
+    if (seq <= membership.read_seq) return false;
+    await setReadSeq(trx, conversationId, caller.id, seq);
+    return true;
+  });
+  if (moved) await publishConversationEvent(deps, conversationId, { type: 'read', conversationId, userId: caller.id, seq });
+}
