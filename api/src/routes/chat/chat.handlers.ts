@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../deps.js';
 import type { AppRouteHandler } from '../../http/app-env.js';
 import { currentUser } from '../../http/auth-guard.js';
+import { setCreatedHeaders } from '../../http/created.js';
 import {
   addConversationMember,
   createConversation,
@@ -25,10 +26,9 @@ import type {
 
 export function chatHandlers(deps: AppDeps) {
   const create: AppRouteHandler<CreateConversationRoute> = async (c) => {
-    const result = await createConversation(deps, currentUser(c), c.req.valid('json'), c.req.valid('header')['idempotency-key']);
-    if (result.replayed) c.header('Idempotency-Replayed', 'true');
-    c.header('Location', `/api/conversations/${result.conversation.id}`);
-    return c.json(result.conversation, 201);
+    const created = await createConversation(deps, currentUser(c), c.req.valid('json'), c.req.valid('header')['idempotency-key']);
+    setCreatedHeaders(c, created, { location: `/api/conversations/${created.value.id}` });
+    return c.json(created.value, 201);
   };
 
   const list: AppRouteHandler<ListConversationsRoute> = async (c) => {

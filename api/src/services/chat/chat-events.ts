@@ -1,24 +1,21 @@
+import {
+  AUTH_REVOKED_CHANNEL,
+  conversationChannel,
+  type AuthRevokedEvent,
+  type ConversationEvent,
+} from '@nexus/sdk/chat';
 import type { AppDeps } from '../../deps.js';
 import type { MessageView } from './message-view.js';
 
 /**
- * Publishing chat events after commit. PostgreSQL holds every message; pub/sub
- * is at-most-once, so a failed publish is logged loudly and never fails the
- * write (clients catch up with `GET …/messages?after=`).
+ * Publishing chat events after commit, on the channels and in the shapes
+ * `@nexus/sdk/chat` defines (the gateway validates them with the same schemas).
+ * PostgreSQL holds every message; pub/sub is at-most-once, so a failed publish
+ * is logged loudly and never fails the write (clients catch up with
+ * `GET …/messages?after=`).
  */
 
-export const conversationChannel = (conversationId: string) => `chat.conversation.${conversationId}`;
-export const AUTH_REVOKED_CHANNEL = 'auth.revoked';
-
-export type ConversationEvent =
-  | { type: 'message.created'; message: MessageView }
-  | { type: 'read'; conversationId: string; userId: string; seq: number }
-  | { type: 'members.changed'; conversationId: string; memberIds: string[] };
-
-export type AuthRevokedEvent =
-  | { type: 'session.revoked'; sessionId: string }
-  | { type: 'user.disabled'; userId: string }
-  | { type: 'user.role_changed'; userId: string };
+export { AUTH_REVOKED_CHANNEL, conversationChannel, type AuthRevokedEvent, type ConversationEvent };
 
 type EventDeps = Pick<AppDeps, 'pubsub' | 'logger'>;
 

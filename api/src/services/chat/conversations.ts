@@ -1,6 +1,5 @@
 import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/database.js';
-import type { AuthUser } from '../../http/app-env.js';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../../lib/cursor.js';
 import { problems } from '../../lib/problem.js';
 import { recordActivity } from '../../repositories/activity.js';
@@ -15,8 +14,9 @@ import {
   touchConversation,
 } from '../../repositories/conversations.js';
 import { findCustomer } from '../../repositories/customers.js';
-import { createOnce } from '../../repositories/idempotency.js';
 import { findQuote } from '../../repositories/quotes.js';
+import type { Caller } from '../caller.js';
+import { createOnce, type Created } from '../idempotency.js';
 import { publishConversationEvent } from './chat-events.js';
 import { toConversationSummaryView, toConversationView, type ConversationSummaryView, type ConversationView } from './message-view.js';
 
@@ -27,7 +27,7 @@ import { toConversationSummaryView, toConversationView, type ConversationSummary
 
 type ChatDeps = Pick<AppDeps, 'db' | 'pubsub' | 'logger'>;
 
-export type Caller = Pick<AuthUser, 'id' | 'name'>;
+export type { Caller };
 
 export const conversationNotFound = () => problems.notFound('The conversation');
 
@@ -63,8 +63,8 @@ export async function createConversation(
   caller: Caller,
   input: NewConversation,
   idempotencyKey: string | undefined,
-): Promise<{ conversation: ConversationView; replayed: boolean }> {
-  const result = await createOnce(
+): Promise<Created<ConversationView>> {
+  return createOnce(
     deps.db,
     { userId: caller.id, key: idempotencyKey, operation: 'createConversation', payload: input },
     async (trx) => {
@@ -91,10 +91,9 @@ export async function createConversation(
         summary: `${caller.name} started the conversation ${row.title}`,
         details: { memberIds: [caller.id, ...others], quoteId: row.quote_id, customerId: row.customer_id },
       });
-      return { status: 201, body: await viewOf(trx, row.id, caller), headers: {} };
+      return viewOf(trx, row.id, caller);
     },
   );
-  return { conversation: result.body, replayed: result.replayed };
 }
 
 export async function getConversation(deps: Pick<ChatDeps, 'db'>, caller: Caller, conversationId: string): Promise<ConversationView> {
