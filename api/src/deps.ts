@@ -1,3 +1,4 @@
+import type { Presence, PubSub } from '@nexus/realtime';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
@@ -6,8 +7,6 @@ import type { SigningKey } from './auth/signing-key.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
 import type { PdfRenderer } from './pdf/pdf-renderer.js';
 import type { Cache } from './infra/cache/cache.js';
-import type { Presence } from './infra/presence/presence.js';
-import type { PubSub } from './infra/pubsub/pubsub.js';
 import type { RateLimiters } from './infra/rate-limits/rate-limiter.js';
 import type { TicketStore } from './infra/tickets/ticket-store.js';
 

@@ -1,7 +1,5 @@
+import { type Presence, memoryPresence, redisPresence } from '@nexus/realtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryPresence } from '../../src/infra/presence/memory-presence.js';
-import type { Presence } from '../../src/infra/presence/presence.js';
-import { redisPresence } from '../../src/infra/presence/redis-presence.js';
 import { redisRoleBackends, sleep, type Opened } from '../support/backends.js';
 
 describe.each(redisRoleBackends(memoryPresence, redisPresence))('presence contract: $backend', (backend) => {

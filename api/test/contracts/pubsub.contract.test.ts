@@ -1,7 +1,5 @@
+import { type PubSub, memoryPubSub, redisPubSub } from '@nexus/realtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryPubSub } from '../../src/infra/pubsub/memory-pubsub.js';
-import type { PubSub } from '../../src/infra/pubsub/pubsub.js';
-import { redisPubSub } from '../../src/infra/pubsub/redis-pubsub.js';
 import { eventually, redisRoleBackends, sleep, testRedis, type Opened } from '../support/backends.js';
 
 const handlerErrors: unknown[] = [];

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { connectRedis } from '@nexus/realtime';
 import type { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { connectPostgres, type Db } from '../../src/db/database.js';
 import { openEmbeddedPostgres } from '../../src/db/embedded-postgres.js';
 import type { Backend } from '../../src/infra/backend.js';
-import { connectRedis } from '../../src/infra/redis.js';
 import { createTestDatabase } from '../../../scripts/lib/test-stack.mjs';
 import { loadServicesEnv } from '../../../scripts/lib/services-env.mjs';
 

@@ -11,4 +11,4 @@ export interface Cache {
   delete(key: string): Promise<void>;
 }
 
-export const ttlMilliseconds = (ttlSeconds: number) => Math.max(1, Math.round(ttlSeconds * 1000));
+export { ttlMilliseconds } from '@nexus/realtime';

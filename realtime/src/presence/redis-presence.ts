@@ -1,5 +1,5 @@
 import type { Redis } from 'ioredis';
-import { ttlMilliseconds } from '../cache/cache.js';
+import { ttlMilliseconds } from '../ttl.js';
 import type { Presence } from './presence.js';
 
 /**

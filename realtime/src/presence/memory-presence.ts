@@ -1,4 +1,4 @@
-import { ttlMilliseconds } from '../cache/cache.js';
+import { ttlMilliseconds } from '../ttl.js';
 import type { Presence } from './presence.js';
 
 /** Presence in this process: rooms map members to the time their entry expires. */
