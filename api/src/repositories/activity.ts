@@ -27,7 +27,15 @@ export async function recordActivity(db: Db, entry: ActivityEntry): Promise<void
 
 export function listActivity(
   db: Db,
-  options: { limit: number; after?: [string, string]; entityType?: string; entityId?: string; actorId?: string },
+  options: {
+    limit: number;
+    after?: [string, string];
+    entityType?: string;
+    entityId?: string;
+    actorId?: string;
+    /** Entries about these entity types are left out. */
+    excludeEntityTypes?: readonly string[];
+  },
 ) {
   let query = db
     .selectFrom('activity')
@@ -46,6 +54,7 @@ export function listActivity(
     .orderBy('activity.created_at', 'desc')
     .orderBy('activity.id', 'desc')
     .limit(options.limit + 1);
+  if (options.excludeEntityTypes?.length) query = query.where('activity.entity_type', 'not in', [...options.excludeEntityTypes]);
   if (options.entityType) query = query.where('activity.entity_type', '=', options.entityType);
   if (options.entityId) query = query.where('activity.entity_id', '=', options.entityId);
   if (options.actorId) query = query.where('activity.actor_id', '=', options.actorId);

@@ -841,7 +841,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who did what, newest first */
+        /**
+         * Who did what, newest first
+         * @description Entries about staff accounts and sessions (`entityType` `user` or `session`: logins, accounts created, role changes) are shown to admins only; for other roles they are left out, so `entityType=user` gives them an empty page.
+         */
         get: operations["listActivity"];
         put?: never;
         post?: never;

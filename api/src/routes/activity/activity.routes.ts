@@ -19,6 +19,8 @@ export const list = defineRoute({
   path: '/api/activity',
   operationId: 'listActivity',
   summary: 'Who did what, newest first',
+  description:
+    'Entries about staff accounts and sessions (`entityType` `user` or `session`: logins, accounts created, role changes) are shown to admins only; for other roles they are left out, so `entityType=user` gives them an empty page.',
   tags: ['Activity'],
   security: BEARER,
   request: {
