@@ -39,6 +39,7 @@ describe('dashboard quote aggregates', () => {
       ['expired', 0, []],
       ['cancelled', 0, []],
     ]);
+    expect(quotes.open).toBe(0);
     expect(quotes.perWeek).toHaveLength(12);
     expect(quotes.perWeek.every((w) => w.count === 0)).toBe(true);
     expect(quotes.winRate).toEqual({ accepted: 0, rejected: 0, expired: 0, rate: null });
@@ -74,6 +75,7 @@ describe('dashboard quote aggregates', () => {
       expired: [0, []],
       cancelled: [0, []],
     });
+    expect(quotes.open).toBe(4); // three drafts and one sent deal, not decided yet
     expect(quotes.perWeek).toHaveLength(12);
     expect(quotes.perWeek.at(-1)!.count).toBe(4);
     expect(quotes.perWeek.at(-4)!.count).toBe(1);

@@ -28,6 +28,8 @@ interface Quote {
   customerId: string;
   status: QuoteStatus;
   allowedTransitions: QuoteStatus[];
+  editable: boolean;
+  revisable: boolean;
   currency: string;
   taxRateBp: number;
   validUntil: string;
@@ -429,6 +431,25 @@ describe('lifecycle over HTTP', () => {
     const draftRevise = await json<Problem>(await send('POST', `/api/quotes/${revision.id}/revisions`, sales), 409);
     expect(draftRevise.currentStatus).toBe('draft');
   });
+});
+
+describe('what a quote tells its reader', () => {
+  for (const from of ['draft', 'sent', 'accepted', 'rejected', 'expired', 'cancelled'] as const) {
+    it(`says whether a quote in status ${from} is editable and revisable, and the API then does exactly that`, async () => {
+      const quote = await quoteIn(from);
+      expect(quote.editable).toBe(from === 'draft');
+      expect(quote.revisable).toBe(from === 'sent' || from === 'rejected' || from === 'expired');
+
+      // The same facts for every reader; the transitions are the reader's own.
+      const asViewer = await getQuote(quote.id, viewer);
+      expect(asViewer).toMatchObject({ editable: quote.editable, revisable: quote.revisable, allowedTransitions: [] });
+      const asAdmin = await getQuote(quote.id, admin);
+      expect(asAdmin.allowedTransitions).toEqual([...quote.allowedTransitions, ...(from === 'cancelled' ? [] : ['cancelled'])]);
+
+      expect((await send('PATCH', `/api/quotes/${quote.id}`, sales, { title: 'Edited' })).status).toBe(quote.editable ? 200 : 409);
+      expect((await send('POST', `/api/quotes/${quote.id}/revisions`, sales)).status).toBe(quote.revisable ? 201 : 409);
+    });
+  }
 });
 
 describe('events', () => {

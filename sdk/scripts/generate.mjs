@@ -2,6 +2,7 @@
 // Derives the SDK's generated sources from the committed OpenAPI document:
 //   src/generated/schema.ts      types (openapi-typescript)
 //   src/generated/operations.ts  the operation table the client reads at run time
+//   src/generated/enums.ts       every enum of the contract as an array (QUOTE_STATUSES, ROLES, …)
 // Usage: node scripts/generate.mjs [--spec <openapi.json>] [--out <dir>] [--check]
 // --check compares with what is on disk and exits 1 on drift instead of writing.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
@@ -13,6 +14,8 @@ import openapiTS, { astToString } from 'openapi-typescript';
 const SDK_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 const IDEMPOTENT_METHODS = new Set(['get', 'head', 'put', 'delete', 'options']);
+/** A value as a single-quoted TypeScript string literal. */
+const q = (value) => `'${String(value).replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
 const HEADER = '// generated — do not edit. Source: openapi/openapi.json; run `pnpm generate`.\n';
 
 /** Reads an OpenAPI document and returns the generated files as { name: contents }. */
@@ -20,6 +23,7 @@ export async function generate(document) {
   return {
     'schema.ts': await renderSchema(document),
     'operations.ts': renderOperations(collectOperations(document)),
+    'enums.ts': renderEnums(collectEnums(document)),
   };
 }
 
@@ -62,6 +66,10 @@ export function collectOperations(document) {
         if (!Array.isArray(roles) || !roles.every((r) => typeof r === 'string')) {
           throw new Error(`${where}: x-nexus-roles must be an array of strings`);
         }
+        // mayCall() compares these with a user's role: a role the contract does not define would never match.
+        const known = document.components?.schemas?.Role?.enum;
+        const unknown = Array.isArray(known) ? roles.filter((r) => !known.includes(r)) : [];
+        if (unknown.length > 0) throw new Error(`${where}: x-nexus-roles names roles that are not in the Role schema: ${unknown.join(', ')}`);
         row.roles = roles;
       }
       rows.push(row);
@@ -93,7 +101,6 @@ function resolveRef(document, value) {
 }
 
 function renderOperations(rows) {
-  const q = (value) => `'${String(value).replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
   const lines = [
     HEADER.trimEnd(),
     '',
@@ -118,6 +125,42 @@ function renderOperations(rows) {
   lines.push('} as const;', '');
   lines.push('/** The `operationId` of every operation. */');
   lines.push('export type OperationId = keyof typeof operations;', '');
+  return lines.join('\n');
+}
+
+/**
+ * Every named schema of the contract that is a string enum, in document order:
+ * `QuoteStatus` → `{ schema: 'QuoteStatus', constant: 'QUOTE_STATUSES', values: [...] }`.
+ */
+export function collectEnums(document) {
+  const rows = [];
+  for (const [schema, definition] of Object.entries(document.components?.schemas ?? {})) {
+    const values = definition?.enum;
+    if (!Array.isArray(values)) continue;
+    if (!values.every((value) => typeof value === 'string')) throw new Error(`schema ${schema}: only string enums are supported`);
+    rows.push({ schema, constant: constantName(schema), values });
+  }
+  const names = rows.map((row) => row.constant);
+  const clash = names.find((name, i) => names.indexOf(name) !== i);
+  if (clash) throw new Error(`two enum schemas would both be exported as ${clash}`);
+  return rows;
+}
+
+/** `QuoteStatus` → `QUOTE_STATUSES`, `Role` → `ROLES`, `RelationType` → `RELATION_TYPES`. */
+function constantName(schema) {
+  const snake = schema.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toUpperCase();
+  if (/(S|SH|CH|X|Z)$/.test(snake)) return `${snake}ES`;
+  if (/[^AEIOU]Y$/.test(snake)) return `${snake.slice(0, -1)}IES`;
+  return `${snake}S`;
+}
+
+function renderEnums(rows) {
+  const lines = [HEADER.trimEnd(), ''];
+  if (rows.length > 0) lines.push(`import type { ${rows.map((row) => row.schema).join(', ')} } from './schema.js';`, '');
+  for (const row of rows) {
+    lines.push(`/** Every \`${row.schema}\` the contract defines, in its order. */`);
+    lines.push(`export const ${row.constant} = [${row.values.map(q).join(', ')}] as const satisfies readonly ${row.schema}[];`, '');
+  }
   return lines.join('\n');
 }
 

@@ -2,6 +2,7 @@ import createClient, { type Middleware } from 'openapi-fetch';
 import type { NexusClientOptions } from './client-options.js';
 import { problemErrorFrom } from './errors.js';
 import { operations, type OperationId } from './generated/operations.js';
+import { findOperation } from './operation-lookup.js';
 import type { operations as OperationContracts, paths } from './generated/schema.js';
 import type {
   HttpMethod,
@@ -85,10 +86,6 @@ export interface NexusClient {
   eject(...middleware: Middleware[]): void;
 }
 
-const operationIdByRoute = new Map<string, OperationId>(
-  (Object.keys(operations) as OperationId[]).map((id) => [`${operations[id].method} ${operations[id].path}`, id]),
-);
-
 /**
  * Creates a client for the Nexus API.
  *
@@ -117,7 +114,7 @@ export function createNexusClient(options: NexusClientOptions): NexusClient {
         status: response.status,
         headers: response.headers,
         body: error === '' ? undefined : error,
-        operationId: operationIdByRoute.get(`${method} ${path}`),
+        operationId: findOperation(method, path)?.id,
         method: method.toUpperCase(),
         url: response.url || undefined,
       });

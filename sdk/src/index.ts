@@ -24,6 +24,9 @@ export {
   type ProblemSource,
 } from './errors.js';
 export { operations, type OperationId } from './generated/operations.js';
+export * from './generated/enums.js';
+export { findOperation, type OperationEntry, type ResolvedOperation } from './operation-lookup.js';
+export { mayCall } from './permissions.js';
 export type {
   ETagOf,
   NexusResult,

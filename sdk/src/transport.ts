@@ -6,7 +6,7 @@ import { applyAuthorization } from './authorization.js';
 import type { NexusClientOptions, NexusRequestOptions } from './client-options.js';
 import { NetworkError } from './errors.js';
 import { newIdempotencyKey } from './idempotency-key.js';
-import { findOperation } from './operation-lookup.js';
+import { findOperationAt } from './operation-lookup.js';
 import { RETRYABLE_STATUSES, backoffDelayMs, pause, retryDelayForResponse, retryPolicyOf } from './retry-policy.js';
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
@@ -32,7 +32,7 @@ export function createTransport(options: NexusClientOptions): Transport {
       }));
 
   return async function send(request, requestOptions = {}) {
-    const operation = findOperation(request.method, request.url, options.baseUrl);
+    const operation = findOperationAt(request.method, request.url, options.baseUrl);
     const policy = retryPolicyOf(options.retry, requestOptions.retry);
     const timeoutMs = requestOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const signal = request.signal;

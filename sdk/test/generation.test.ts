@@ -8,6 +8,7 @@ import { OPENAPI_PATH } from './support/contract.js';
 
 const SDK_DIR = fileURLToPath(new URL('..', import.meta.url));
 const COMMITTED = join(SDK_DIR, 'src', 'generated');
+const GENERATED = ['enums.ts', 'operations.ts', 'schema.ts'];
 const temporary: string[] = [];
 afterAll(() => Promise.all(temporary.map((dir) => rm(dir, { recursive: true, force: true }))));
 
@@ -21,8 +22,8 @@ async function generateInto(): Promise<string> {
 describe('generation', () => {
   it('reproduces the committed files byte for byte (CI fails on drift)', async () => {
     const out = await generateInto();
-    expect((await readdir(out)).sort()).toEqual(['operations.ts', 'schema.ts']);
-    for (const name of ['operations.ts', 'schema.ts']) {
+    expect((await readdir(out)).sort()).toEqual(GENERATED);
+    for (const name of GENERATED) {
       const fresh = await readFile(join(out, name), 'utf8');
       const committed = await readFile(join(COMMITTED, name), 'utf8');
       expect(fresh, `${name} is stale: run pnpm generate`).toBe(committed);
@@ -31,13 +32,13 @@ describe('generation', () => {
 
   it('is deterministic: two runs give identical bytes', async () => {
     const [first, second] = [await generateInto(), await generateInto()];
-    for (const name of ['operations.ts', 'schema.ts']) {
+    for (const name of GENERATED) {
       expect(await readFile(join(first, name), 'utf8')).toBe(await readFile(join(second, name), 'utf8'));
     }
   });
 
   it('marks the generated files as generated', async () => {
-    for (const name of ['operations.ts', 'schema.ts']) {
+    for (const name of GENERATED) {
       expect(await readFile(join(COMMITTED, name), 'utf8')).toMatch(/^\/\/ generated — do not edit/);
     }
   });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
-import { QUOTE_STATUSES, type QuoteStatus } from '../domain/quotes/lifecycle.js';
+import { QUOTE_STATUSES, isOpen, type QuoteStatus } from '../domain/quotes/lifecycle.js';
 
 /**
  * Quote aggregates for the public dashboard: numbers only, never a customer
@@ -12,6 +12,7 @@ const LATEST_REVISIONS = sql`(select distinct on (number) * from quotes order by
 
 export interface QuoteDashboard {
   pipeline: { status: QuoteStatus; count: number; totals: { currency: string; totalMinor: number }[] }[];
+  open: number;
   perWeek: { weekStart: string; count: number }[];
   winRate: { accepted: number; rejected: number; expired: number; rate: number | null };
   topProducts: { productId: string; sku: string; name: string; quoteCount: number }[];
@@ -67,6 +68,7 @@ export async function quoteDashboard(db: Db, options: { timeZone: string; weeks?
   const decidedCount = Number(accepted) + Number(rejected) + Number(expired);
   return {
     pipeline: [...byStatus.values()],
+    open: [...byStatus.values()].filter((entry) => isOpen(entry.status)).reduce((sum, entry) => sum + entry.count, 0),
     perWeek: perWeek.rows.map((row) => ({ weekStart: row.week_start, count: Number(row.count) })),
     winRate: {
       accepted: Number(accepted),

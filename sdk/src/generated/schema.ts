@@ -956,6 +956,8 @@ export interface components {
                     totalMinor: number;
                 }[];
             }[];
+            /** @description Deals not decided yet (draft or sent). */
+            open: number;
             /** @description New quotes per week, the last 12 weeks, oldest first (weeks with none are 0). */
             perWeek: {
                 /**
@@ -1531,8 +1533,12 @@ export interface components {
             validUntil: string;
             notes: string | null;
             status: components["schemas"]["QuoteStatus"];
-            /** @description Statuses you can move it to now (`POST /api/quotes/{id}/transitions`). */
+            /** @description Statuses **you** can move it to now (`POST /api/quotes/{id}/transitions`): per caller, because who may take a step depends on the step (any staff member sends, accepts and rejects; only an admin cancels), which the operation’s roles cannot say. Empty for a viewer. */
             allowedTransitions: components["schemas"]["QuoteStatus"][];
+            /** @description Whether its details and lines can be changed now (drafts only). Who may change them is the roles of `updateQuote`. */
+            editable: boolean;
+            /** @description Whether a revision can be made from it now (`POST /api/quotes/{id}/revisions`: it was sent, rejected or expired). A fact of the quote, the same for every caller; who may revise is the roles of `reviseQuote`. */
+            revisable: boolean;
             /** @description Integer minor units of the quote currency (cents for SGD). */
             subtotalMinor: number;
             /** @description round-half-up(subtotal × tax rate). */
@@ -1598,8 +1604,12 @@ export interface components {
             validUntil: string;
             notes: string | null;
             status: components["schemas"]["QuoteStatus"];
-            /** @description Statuses you can move it to now (`POST /api/quotes/{id}/transitions`). */
+            /** @description Statuses **you** can move it to now (`POST /api/quotes/{id}/transitions`): per caller, because who may take a step depends on the step (any staff member sends, accepts and rejects; only an admin cancels), which the operation’s roles cannot say. Empty for a viewer. */
             allowedTransitions: components["schemas"]["QuoteStatus"][];
+            /** @description Whether its details and lines can be changed now (drafts only). Who may change them is the roles of `updateQuote`. */
+            editable: boolean;
+            /** @description Whether a revision can be made from it now (`POST /api/quotes/{id}/revisions`: it was sent, rejected or expired). A fact of the quote, the same for every caller; who may revise is the roles of `reviseQuote`. */
+            revisable: boolean;
             /** @description Integer minor units of the quote currency (cents for SGD). */
             subtotalMinor: number;
             /** @description round-half-up(subtotal × tax rate). */

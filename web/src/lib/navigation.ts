@@ -2,14 +2,13 @@
 // operation its page is built on and the signed-in user's role may call it (both
 // read from the SDK's generated operation table). Documents and chat slot in here
 // as entries like the ones below once their pages exist.
-import type { User } from '@nexus/sdk';
-import { may } from './operations';
+import { mayCall, type OperationId, type User } from '@nexus/sdk';
 
 export interface Section {
   href: string;
   label: string;
   /** The operation the section's page is built on; `null`: public, always shown. */
-  operation: string | null;
+  operation: OperationId | null;
 }
 
 export const sections: readonly Section[] = [
@@ -26,7 +25,7 @@ export const sections: readonly Section[] = [
 
 /** The sections `user` sees (a visitor: the public ones). */
 export function sectionsFor(user: User | null): Section[] {
-  return sections.filter((section) => section.operation === null || may(user, section.operation));
+  return sections.filter((section) => section.operation === null || mayCall(user?.role, section.operation));
 }
 
 /** The section a path belongs to: the longest matching href. */

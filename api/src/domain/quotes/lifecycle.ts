@@ -58,13 +58,15 @@ export function allowedTransitions(status: QuoteStatus, actor?: TransitionActor)
   return EDGES[status].filter((edge) => !actor || mayTake(edge, actor)).map((edge) => edge.to);
 }
 
+/** Draft and sent quotes are still heading for a decision: the pipeline's open deals, and the ones that expire. */
+export const isOpen = (status: QuoteStatus) => status === 'draft' || status === 'sent';
 export const isEditable = (status: QuoteStatus) => status === 'draft';
 export const canRevise = (status: QuoteStatus) => REVISABLE.has(status);
 export const revisableStatuses = () => [...REVISABLE];
 
 /** A quote is due to expire once its validity date is before today (it is valid through that day). Dates are `YYYY-MM-DD`. */
 export function isDueToExpire(quote: { status: QuoteStatus; validUntil: string }, today: string): boolean {
-  return (quote.status === 'draft' || quote.status === 'sent') && quote.validUntil < today;
+  return isOpen(quote.status) && quote.validUntil < today;
 }
 
 export interface QuoteFacts {

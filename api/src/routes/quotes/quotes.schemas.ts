@@ -86,9 +86,19 @@ const quoteFields = {
   validUntil: z.string().openapi({ format: 'date', description: 'Valid through this day; expires after it.' }),
   notes: z.string().nullable(),
   status: QuoteStatusSchema,
-  allowedTransitions: z
-    .array(QuoteStatusSchema)
-    .openapi({ description: 'Statuses you can move it to now (`POST /api/quotes/{id}/transitions`).' }),
+  allowedTransitions: z.array(QuoteStatusSchema).openapi({
+    description:
+      'Statuses **you** can move it to now (`POST /api/quotes/{id}/transitions`): per caller, because who may take a step depends on the step ' +
+      '(any staff member sends, accepts and rejects; only an admin cancels), which the operation’s roles cannot say. Empty for a viewer.',
+  }),
+  editable: z.boolean().openapi({
+    description: 'Whether its details and lines can be changed now (drafts only). Who may change them is the roles of `updateQuote`.',
+  }),
+  revisable: z.boolean().openapi({
+    description:
+      'Whether a revision can be made from it now (`POST /api/quotes/{id}/revisions`: it was sent, rejected or expired). ' +
+      'A fact of the quote, the same for every caller; who may revise is the roles of `reviseQuote`.',
+  }),
   subtotalMinor: MinorUnitsSchema,
   taxMinor: MinorUnitsSchema.openapi({ description: 'round-half-up(subtotal × tax rate).' }),
   totalMinor: MinorUnitsSchema.openapi({ description: 'subtotal + tax.' }),

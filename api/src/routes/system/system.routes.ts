@@ -71,6 +71,7 @@ const QuoteDashboardSchema = z
         }),
       )
       .openapi({ description: 'Every status, with the deals in it (latest revision of each quote number) and their value.' }),
+    open: z.number().int().openapi({ description: 'Deals not decided yet (draft or sent).' }),
     perWeek: z
       .array(z.object({ weekStart: z.string().openapi({ example: '2026-11-23', description: 'Monday of the week.' }), count: z.number().int() }))
       .openapi({ description: 'New quotes per week, the last 12 weeks, oldest first (weeks with none are 0).' }),

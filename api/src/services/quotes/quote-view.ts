@@ -1,5 +1,5 @@
 import type { QuoteLineRow } from '../../db/schema.js';
-import { allowedTransitions, type TransitionActor } from '../../domain/quotes/lifecycle.js';
+import { allowedTransitions, canRevise, isEditable, type TransitionActor } from '../../domain/quotes/lifecycle.js';
 import { canonicalQuantity } from '../../domain/quotes/quantity.js';
 import type { QuoteRecord } from '../../repositories/quotes.js';
 import type { Caller } from '../caller.js';
@@ -44,6 +44,8 @@ export function toQuoteSummaryView(row: QuoteRecord, caller: Caller) {
     notes: row.notes,
     status: row.status,
     allowedTransitions: allowedTransitions(row.status, actorOf(caller)),
+    editable: isEditable(row.status),
+    revisable: canRevise(row.status),
     subtotalMinor: row.subtotal_minor,
     taxMinor: row.tax_minor,
     totalMinor: row.total_minor,

@@ -1,10 +1,10 @@
 // The browser's way to the API: `/api/*` on this origin, forwarded to NEXUS_API_URL.
 // Credentials follow the contract, exactly as in the SDK: the operation is looked
-// up in the SDK's generated table, and only operations declared `bearer` get the
+// up with the SDK's `findOperation`, and only operations declared `bearer` get the
 // user's access token (from the HttpOnly cookie). Public operations, and anything
 // that is not an operation of the contract, never do.
+import { findOperation } from '@nexus/sdk';
 import type { RequestEvent } from '@sveltejs/kit';
-import { operationAt } from '$lib/operations';
 import { webConfig } from './config';
 
 /** Session operations are the web server's own business: tokens never reach page scripts. */
@@ -34,7 +34,7 @@ function problem(status: number, title: string, detail: string, instance: string
 export async function forwardToApi(event: RequestEvent): Promise<Response> {
   const { request, url, locals } = event;
   const method = request.method.toUpperCase();
-  const operation = operationAt(method, url.pathname);
+  const operation = findOperation(method, url.pathname);
   if (!operation) {
     return problem(404, 'Not Found', `${method} ${url.pathname} is not an operation of the Nexus API.`, url.pathname);
   }

@@ -1,14 +1,13 @@
-import type { QuoteStatus } from '@nexus/sdk';
+import { QUOTE_STATUSES, type QuoteStatus } from '@nexus/sdk';
 import { pageFailure, settle, signedInApi } from '$lib/server/failures';
 import type { PageServerLoad } from './$types';
 
-const QUOTE_STATUSES: readonly QuoteStatus[] = ['draft', 'sent', 'accepted', 'rejected', 'expired', 'cancelled'];
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export const load: PageServerLoad = async (event) => {
   const api = signedInApi(event);
   const get = (name: string) => event.url.searchParams.get(name)?.trim() ?? '';
-  const status = (QUOTE_STATUSES as readonly string[]).includes(get('status')) ? (get('status') as QuoteStatus) : undefined;
+  const status = QUOTE_STATUSES.find((known): known is QuoteStatus => known === get('status'));
   const customerId = get('customerId') || undefined;
   const createdFrom = DATE.test(get('createdFrom')) ? get('createdFrom') : undefined;
   const createdTo = DATE.test(get('createdTo')) ? get('createdTo') : undefined;

@@ -12,10 +12,9 @@ export const load: PageServerLoad = async (event) => {
   const find = event.url.searchParams.get('find')?.trim() ?? '';
   try {
     const { data: quote, etag } = await api.call('getQuote', { params: { path: { id } } });
-    const draft = quote.status === 'draft';
     const [suggestions, found] = await Promise.all([
-      draft ? settle(api.call('getQuoteSuggestions', { params: { path: { id } } }).then((r) => r.data)) : null,
-      draft && find ? settle(api.call('searchProducts', { params: { query: { q: find, limit: 8 } } }).then((r) => r.data.items)) : null,
+      quote.editable ? settle(api.call('getQuoteSuggestions', { params: { path: { id } } }).then((r) => r.data)) : null,
+      quote.editable && find ? settle(api.call('searchProducts', { params: { query: { q: find, limit: 8 } } }).then((r) => r.data.items)) : null,
     ]);
     return { quote, etag, suggestions, found, find };
   } catch (cause) {
