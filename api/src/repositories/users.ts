@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { NewUser, UserRow } from '../db/schema.js';
-import type { Role } from '../http/schemas.js';
+import type { Role } from '../domain/users/roles.js';
 
 export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
   return db
@@ -77,4 +77,9 @@ export function countUsers(db: Db): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow()
     .then((row) => Number(row.n));
+}
+
+/** Locks the admin rows until the caller's transaction ends, so concurrent changes of admins happen one after the other. */
+export async function lockAdmins(trx: Db): Promise<void> {
+  await trx.selectFrom('users').select('id').where('role', '=', 'admin').forUpdate().execute();
 }

@@ -3,14 +3,14 @@ import type { AppRouteHandler } from '../../http/app-env.js';
 import { clientAddress } from '../../http/client-address.js';
 import { currentUser } from '../../http/auth-guard.js';
 import * as sessions from '../../auth/sessions.js';
-import { findUserById } from '../../repositories/users.js';
-import { problems } from '../../lib/problem.js';
-import { toUser } from '../users/users.schemas.js';
+import { toUserView, usersService } from '../../services/users/index.js';
 import type { JwksRoute, LoginRoute, LogoutRoute, MeRoute, RefreshRoute } from './auth.routes.js';
 
-const asBody = (pair: sessions.TokenPair) => ({ ...pair, user: toUser(pair.user) });
+const asBody = (pair: sessions.TokenPair) => ({ ...pair, user: toUserView(pair.user) });
 
 export function authHandlers(deps: AppDeps) {
+  const users = usersService(deps);
+
   const login: AppRouteHandler<LoginRoute> = async (c) => {
     const { email, password } = c.req.valid('json');
     const pair = await sessions.login(deps, { email, password, address: clientAddress(c, deps.config.TRUSTED_PROXY_HOPS) });
@@ -30,9 +30,7 @@ export function authHandlers(deps: AppDeps) {
   };
 
   const me: AppRouteHandler<MeRoute> = async (c) => {
-    const user = await findUserById(deps.db, currentUser(c).id);
-    if (!user) throw problems.unauthorized('The account no longer exists.');
-    return c.json(toUser(user), 200);
+    return c.json(await users.me(currentUser(c)), 200);
   };
 
   const jwks: AppRouteHandler<JwksRoute> = (c) => {

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import type { CustomerRow } from '../../db/schema.js';
 import { EmailSchema, nonBlankText, TimestampSchema, UuidSchema } from '../../http/schemas.js';
 
 const optionalText = (max: number) => z.string().trim().max(max).nullable().optional();
@@ -37,23 +36,3 @@ export const CreateCustomerSchema = z.object(fields).openapi('CreateCustomerRequ
 export const UpdateCustomerSchema = z
   .object({ ...fields, name: fields.name.optional() })
   .openapi('UpdateCustomerRequest', { description: 'Only the fields present change; `null` clears an optional field.' });
-
-export const etagOf = (row: Pick<CustomerRow, 'version'>) => `"${row.version}"`;
-
-export function toCustomer(row: CustomerRow) {
-  return {
-    id: row.id,
-    name: row.name,
-    email: row.email,
-    phone: row.phone,
-    company: row.company,
-    taxId: row.tax_id,
-    billingAddress: row.billing_address,
-    notes: row.notes,
-    archived: row.archived_at !== null,
-    archivedAt: row.archived_at ? new Date(row.archived_at).toISOString() : null,
-    version: row.version,
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
-  };
-}

@@ -9,7 +9,6 @@ import {
   SKU_PATTERN,
 } from '../../domain/catalogue/catalogue-row.js';
 import { MAX_UNIT_PRICE_MINOR } from '../../domain/catalogue/money.js';
-import type { ProductRecord } from '../../repositories/products.js';
 
 /** Text PostgreSQL can store: anything but NUL. */
 export const NO_NUL = /^[^\u0000]*$/;
@@ -89,35 +88,3 @@ export const SearchHitSchema = z
     product: ProductSchema,
   })
   .openapi('ProductSearchHit');
-
-export const etagOf = (row: Pick<ProductRecord, 'version'>) => `"${row.version}"`;
-
-/** Removes NUL characters PostgreSQL cannot store from free-form attribute names and values. */
-export function cleanAttributes(attributes: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
-  if (attributes === undefined) return undefined;
-  return Object.fromEntries(
-    Object.entries(attributes).map(([key, value]) => [key.replaceAll('\u0000', ''), typeof value === 'string' ? value.replaceAll('\u0000', '') : value]),
-  );
-}
-
-export function toProduct(row: ProductRecord) {
-  return {
-    id: row.id,
-    sku: row.sku,
-    name: row.name,
-    description: row.description,
-    brand: row.brand,
-    category: row.category,
-    modelNumbers: row.model_numbers,
-    unit: row.unit,
-    unitPriceMinor: Number(row.unit_price_minor),
-    currency: row.currency,
-    stockQuantity: row.stock_quantity,
-    inStock: row.stock_quantity > 0,
-    attributes: (row.attributes ?? {}) as Record<string, unknown>,
-    active: row.active,
-    version: row.version,
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
-  };
-}

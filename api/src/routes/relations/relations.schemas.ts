@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import type { ProductRelationRow } from '../../db/schema.js';
 import { TimestampSchema, UuidSchema } from '../../http/schemas.js';
 import { PRODUCT_RELATION_TYPES, RELATION_TYPES } from '../../domain/catalogue/relation-types.js';
 import { text } from '../products/products.schemas.js';
@@ -46,16 +45,3 @@ export const CreateUsedForRelationSchema = z
 export const CreateRelationSchema = z
   .discriminatedUnion('type', [CreateProductRelationSchema, CreateUsedForRelationSchema])
   .openapi('CreateRelationRequest');
-
-export function toRelation(row: ProductRelationRow) {
-  return {
-    id: row.id,
-    type: row.type,
-    productId: row.product_id,
-    relatedProductId: row.related_product_id,
-    taskId: row.task_id,
-    note: row.note,
-    source: row.source,
-    createdAt: new Date(row.created_at).toISOString(),
-  };
-}

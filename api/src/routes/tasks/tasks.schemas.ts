@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import type { TaskRow } from '../../db/schema.js';
 import { TimestampSchema, UuidSchema } from '../../http/schemas.js';
 import { ProductSchema, text } from '../products/products.schemas.js';
 
@@ -37,13 +36,3 @@ export const TaskKitSchema = z
       .openapi({ description: 'What those products REQUIRE (e.g. safety equipment), followed transitively up to 3 hops; each once.' }),
   })
   .openapi('TaskKit');
-
-export function toTask(row: TaskRow) {
-  return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    createdAt: new Date(row.created_at).toISOString(),
-    updatedAt: new Date(row.updated_at).toISOString(),
-  };
-}
