@@ -134,6 +134,20 @@ const schema = z.object({
   IMPORT_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** A running import whose heartbeat is older than this was left by a dead process and is resumed. */
   IMPORT_STALE_AFTER_SECONDS: z.coerce.number().int().min(5).default(60),
+  /**
+   * Limits of every parser of uploaded files (catalogue imports, RFQ documents): each runs in a worker
+   * thread with this much heap (MB) and time, and refuses files past the row, column, cell, text and
+   * archive limits with a reason. See api/src/parsing/limits.ts.
+   */
+  PARSE_MAX_HEAP_MB: z.coerce.number().int().min(16).max(4096).default(96),
+  PARSE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(3600).default(120),
+  PARSE_MAX_ROWS: z.coerce.number().int().min(1).default(250_000),
+  PARSE_MAX_COLUMNS: z.coerce.number().int().min(1).max(16_384).default(256),
+  PARSE_MAX_CELL_CHARS: z.coerce.number().int().min(1).default(32_767),
+  PARSE_MAX_EXTRACTED_BYTES: z.coerce.number().int().min(1024).default(64 * 1024 * 1024),
+  PARSE_MAX_UNZIPPED_BYTES: z.coerce.number().int().min(1024).default(256 * 1024 * 1024),
+  PARSE_MAX_ARCHIVE_ENTRIES: z.coerce.number().int().min(1).default(10_000),
+  PARSE_MAX_COMPRESSION_RATIO: z.coerce.number().int().min(2).default(200),
   /** Currency of imported prices when the file has no currency column. */
   CATALOGUE_DEFAULT_CURRENCY: z.string().regex(/^[A-Z]{3}$/).default('SGD'),
   /** How often the graph sync worker drains the outbox to Neo4j. */

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImportJob } from '../src/catalogue/import-job.js';
+import { DEFAULT_PARSE_LIMITS } from '../src/parsing/limits.js';
 import { createImportJob, findImportJob } from '../src/repositories/imports.js';
 import { JSON_HEADERS, startTestApp, type TestApp } from './support/harness.js';
 
@@ -159,6 +160,7 @@ describe('catalogue import', () => {
     let batches = 0;
     const outcome = await runImportJob({ db: t.deps.db, logger: t.deps.logger }, job, {
       defaultCurrency: 'SGD',
+      parseLimits: DEFAULT_PARSE_LIMITS,
       shouldStop: () => batches++ >= 1,
     });
     expect(outcome).toBe('interrupted');

@@ -1,10 +1,12 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import type { ImportJobRow } from '../db/schema.js';
-import { readCatalogueFile, UnreadableFileError } from '../domain/catalogue/catalogue-file.js';
 import { checkCatalogueRow, duplicateSkuRows, mapColumns, type CatalogueProduct } from '../domain/catalogue/catalogue-row.js';
 import type { ProductRelationType } from '../domain/catalogue/relation-types.js';
 import { asDependencyProblem } from '../lib/dependency-errors.js';
+import type { ParseLimits } from '../parsing/limits.js';
+import { eachPackedRow, packedRowSlice } from '../parsing/packed-rows.js';
+import { runBoundedParser } from '../parsing/run-bounded-parser.js';
 import {
   finishImportJob,
   heartbeatImportJob,
@@ -19,6 +21,8 @@ import { insertRelationsBySku } from '../repositories/relations.js';
 
 export interface ImportRunOptions {
   defaultCurrency: string;
+  /** The file is read in a worker thread under these limits (never on the API's event loop). */
+  parseLimits: ParseLimits;
   batchSize?: number;
   /** Checked between batches; when it says stop, the job is handed back (queued) to be resumed. */
   shouldStop?: () => boolean;
@@ -54,24 +58,20 @@ export async function runImportJob(deps: { db: Db; logger: Logger }, job: Import
   try {
     const content = await importFileContent(db, job.id);
     if (!content) return await fail('The uploaded file is no longer stored; upload it again.');
-    let sheet;
-    try {
-      sheet = await readCatalogueFile(content, job.format);
-    } catch (error) {
-      if (error instanceof UnreadableFileError) return await fail(`The file could not be read: ${error.message}.`);
-      throw error;
-    }
-    const mapped = mapColumns(sheet.header);
+    const parsed = await runBoundedParser('catalogue-sheet', { bytes: content }, options.parseLimits, { options: { format: job.format } });
+    if (!parsed.ok) return await fail(`The file could not be read: ${parsed.reason}.`);
+    const { header, rows } = parsed.value;
+    const mapped = mapColumns(header);
     if (!mapped.ok) return await fail(`The file cannot be imported: ${mapped.reason}.`);
     const { columns } = mapped;
-    total = sheet.rows.length;
+    total = rows.count;
     await heartbeatImportJob(db, job.id, total);
     options.onProgress?.({ done, total });
-    const duplicates = duplicateSkuRows(sheet.rows, columns);
+    const duplicates = duplicateSkuRows(eachPackedRow(rows), columns);
 
     while (done < total) {
       if (options.shouldStop?.()) return 'interrupted';
-      const slice = sheet.rows.slice(done, done + batchSize);
+      const slice = packedRowSlice(rows, done, done + batchSize);
       const products: CatalogueProduct[] = [];
       const rejected: { rowNumber: number; sku: string | null; reason: string }[] = [];
       for (const { rowNumber, cells } of slice) {
@@ -100,7 +100,7 @@ export async function runImportJob(deps: { db: Db; logger: Logger }, job: Import
 
     // Relations last: a row may name a SKU that a later row creates. Idempotent, so a resume redoes it whole.
     const relations: { type: ProductRelationType; fromSku: string; toSku: string; rowNumber: number; sku: string }[] = [];
-    for (const { rowNumber, cells } of sheet.rows) {
+    for (const { rowNumber, cells } of eachPackedRow(rows)) {
       const verdict = checkCatalogueRow(cells, columns, options.defaultCurrency);
       if (!verdict.ok || duplicates.has(rowNumber)) continue;
       for (const ref of verdict.relations) {

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
+import type { ParseLimits } from '../parsing/limits.js';
 import { claimImportJob, finishImportJob, requeueImportJob } from '../repositories/imports.js';
 import { runImportJob } from './import-job.js';
 
@@ -15,6 +16,7 @@ export interface ImportWorkerOptions {
   /** Attempts after which a job that keeps dying is marked failed. */
   maxAttempts: number;
   defaultCurrency: string;
+  parseLimits: ParseLimits;
 }
 
 /**
@@ -46,7 +48,7 @@ export function startImportWorker(deps: { db: Db; logger: Logger }, options: Imp
               error: `Gave up after ${options.maxAttempts} attempts; stopped after ${job.rows_done} of ${job.rows_total ?? '?'} rows (those are applied, nothing after).`,
             });
           } else {
-            const outcome = await runImportJob(deps, job, { defaultCurrency: options.defaultCurrency, shouldStop: () => stopped });
+            const outcome = await runImportJob(deps, job, { defaultCurrency: options.defaultCurrency, parseLimits: options.parseLimits, shouldStop: () => stopped });
             if (outcome === 'interrupted') {
               await requeueImportJob(deps.db, job.id);
             }

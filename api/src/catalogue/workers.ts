@@ -1,6 +1,7 @@
 import type { AppDeps } from '../deps.js';
 import { graphScope } from '../graph/scope.js';
 import { startGraphSyncWorker } from '../graph/sync.js';
+import { parseLimitsFrom } from '../parsing/limits.js';
 import { startImportWorker } from './import-worker.js';
 
 /**
@@ -17,6 +18,7 @@ export function startCatalogueWorkers(deps: AppDeps): () => Promise<void> {
       staleAfterSeconds: config.IMPORT_STALE_AFTER_SECONDS,
       maxAttempts: 3,
       defaultCurrency: config.CATALOGUE_DEFAULT_CURRENCY,
+      parseLimits: parseLimitsFrom(config),
     },
   );
   const graph = deps.graph

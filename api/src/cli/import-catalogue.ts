@@ -8,6 +8,7 @@ import { loadConfig } from '../config.js';
 import { connectPostgres } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { formatOf } from '../domain/catalogue/catalogue-file.js';
+import { parseLimitsFrom } from '../parsing/limits.js';
 import { claimImportJobNow, createImportJob, findImportJob, listImportIssues, requeueImportJob } from '../repositories/imports.js';
 
 /**
@@ -59,6 +60,7 @@ try {
   });
   const outcome = await runImportJob({ db, logger }, job, {
     defaultCurrency: values.currency ?? config.CATALOGUE_DEFAULT_CURRENCY,
+    parseLimits: parseLimitsFrom(config),
     ...(values.batch ? { batchSize: Number(values.batch) } : {}),
     shouldStop: () => stop,
     onProgress: ({ done, total }) => {

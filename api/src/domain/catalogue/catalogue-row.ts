@@ -236,7 +236,7 @@ export function checkCatalogueRow(row: readonly string[], columns: ColumnMap, de
 }
 
 /** Later rows repeating a SKU (case-insensitive) of an earlier row → the earlier row's number. */
-export function duplicateSkuRows(rows: readonly { rowNumber: number; cells: readonly string[] }[], columns: ColumnMap): Map<number, number> {
+export function duplicateSkuRows(rows: Iterable<{ rowNumber: number; cells: readonly string[] }>, columns: ColumnMap): Map<number, number> {
   const first = new Map<string, number>();
   const duplicates = new Map<number, number>();
   for (const { rowNumber, cells } of rows) {
