@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
 import { migrateToLatest } from '../db/migrate.js';
-import { generatePassword, hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords.js';
+import { generatePassword, hashPassword, MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH, passwordBytes } from '../auth/passwords.js';
 import { recordActivity } from '../repositories/activity.js';
 import { findUserByEmail, insertUser } from '../repositories/users.js';
 
@@ -24,8 +24,8 @@ if (values['password-stdin']) {
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
-  if (password.length < MIN_PASSWORD_LENGTH || Buffer.byteLength(password) > 72) {
-    process.stderr.write(`The password must be ${MIN_PASSWORD_LENGTH}–72 bytes.\n`);
+  if (password.length < MIN_PASSWORD_LENGTH || passwordBytes(password) > MAX_PASSWORD_BYTES) {
+    process.stderr.write(`The password must have at least ${MIN_PASSWORD_LENGTH} characters and at most ${MAX_PASSWORD_BYTES} bytes in UTF-8.\n`);
     process.exit(2);
   }
 }

@@ -1051,7 +1051,7 @@ export interface components {
             role: components["schemas"]["Role"];
             /**
              * Format: password
-             * @description 12–72 characters; the user can change it later.
+             * @description At least 12 characters and at most 72 bytes in UTF-8 (bcrypt reads no further; `maxLength` bounds the characters, the server counts the bytes); the user can change it later.
              */
             password: string;
         };

@@ -3,6 +3,7 @@ import { problemResponse } from '../../http/responses.js';
 import { BEARER, defineRoute } from '../../http/define-route.js';
 import { EmailSchema, nonBlankText, IdempotencyKeyHeaderSchema, IdParamsSchema, PaginationQuerySchema, RoleSchema, pageOf } from '../../http/schemas.js';
 import { UserSchema } from './users.schemas.js';
+import { MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH, passwordBytes } from '../../auth/passwords.js';
 
 const conflict = problemResponse;
 const notFound = problemResponse('No such user.');
@@ -14,9 +15,16 @@ export const CreateUserSchema = z
     role: RoleSchema,
     password: z
       .string()
-      .min(12)
-      .max(72)
-      .openapi({ format: 'password', description: '12–72 characters; the user can change it later.' }),
+      .min(MIN_PASSWORD_LENGTH)
+      .max(MAX_PASSWORD_BYTES)
+      .refine((password) => passwordBytes(password) <= MAX_PASSWORD_BYTES, {
+        message: `Must be at most ${MAX_PASSWORD_BYTES} bytes in UTF-8 (bcrypt ignores anything after them).`,
+      })
+      .openapi({
+        format: 'password',
+        description: `At least ${MIN_PASSWORD_LENGTH} characters and at most ${MAX_PASSWORD_BYTES} bytes in UTF-8 (bcrypt reads no further; \`maxLength\` bounds the characters, the server counts the bytes); the user can change it later.`,
+        'x-max-utf8-bytes': MAX_PASSWORD_BYTES,
+      }),
   })
   .openapi('CreateUserRequest');
 
