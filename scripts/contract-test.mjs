@@ -21,6 +21,7 @@ if (!st) throw new Error('SCHEMATHESIS_BIN missing from .data/services.env: run 
 
 const maxExamples = process.env.CONTRACT_MAX_EXAMPLES ?? '100';
 const seed = process.env.CONTRACT_SEED ?? '20261125';
+const maxSteps = process.env.CONTRACT_MAX_STEPS ?? '10';
 const reportDir = path.join(REPO_ROOT, 'test-results');
 mkdirSync(reportDir, { recursive: true });
 
@@ -83,6 +84,11 @@ try {
       [
         '[auth.openapi.bearerAuth]',
         `bearer = "\${${tokenVariable}}"`,
+        '',
+        // A line is three links deep (create quote → add line → change or remove it);
+        // longer scenarios reach such operations with real ids far more often.
+        '[phases.stateful]',
+        `max-steps = ${maxSteps}`,
         '',
         '# 428 Precondition Required is the right answer to a missing If-Match (RFC 6585).',
         '[checks.missing_required_header]',

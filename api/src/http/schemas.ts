@@ -23,7 +23,10 @@ export const ProblemSchema = z
   .catchall(z.unknown())
   .openapi('Problem', { description: 'RFC 9457 problem details.' });
 
-export const UuidSchema = z.string().uuid().openapi({ format: 'uuid', example: '0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e' });
+// Any 8-4-4-4-12 hex id, as the contract's `format: uuid` says (zod's `uuid()`
+// also demands an RFC 9562 version and variant): an id of the right shape that
+// was never issued is 404, not a 400 the contract does not explain.
+export const UuidSchema = z.guid().openapi({ format: 'uuid', example: '0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e' });
 
 export const IdParamsSchema = z.object({
   id: UuidSchema.openapi({ param: { name: 'id', in: 'path' } }),

@@ -27,6 +27,16 @@ const productLinks = {
   GetRelatedProductsById: { operationId: 'getRelatedProducts', parameters: { id: '$response.body#/id' } },
 };
 
+/** A page holds real products to relate: the only answer with two product ids in it. */
+const listedProductLinks = {
+  GetFirstListedProduct: { operationId: 'getProduct', parameters: { id: '$response.body#/items/0/id' } },
+  RelateFirstTwoListedProducts: {
+    operationId: 'createRelation',
+    requestBody: { type: 'COMPATIBLE_WITH', productId: '$response.body#/items/0/id', relatedProductId: '$response.body#/items/1/id' },
+    'x-schemathesis': { merge_body: false },
+  },
+};
+
 const productResponse = (description: string) => ({
   description,
   headers: ETAG,
@@ -67,7 +77,7 @@ export const list = defineRoute({
   security: BEARER,
   request: { query: PaginationQuerySchema.extend(FilterQuerySchema.shape) },
   responses: {
-    200: { description: 'A page of products.', content: { 'application/json': { schema: pageOf(ProductSchema, 'ProductPage') } } },
+    200: { description: 'A page of products.', content: { 'application/json': { schema: pageOf(ProductSchema, 'ProductPage') } }, links: listedProductLinks },
   },
 });
 

@@ -49,11 +49,7 @@ const quoteLinks = {
   ReviseQuote: { operationId: 'reviseQuote', parameters: { id: '$response.body#/id' } },
   GetQuotePdf: { operationId: 'getQuotePdf', parameters: { id: '$response.body#/id' } },
   GetQuoteSuggestions: { operationId: 'getQuoteSuggestions', parameters: { id: '$response.body#/id' } },
-};
-
-/** On responses that certainly carry a line (after adding or changing one). */
-const quoteWithLineLinks = {
-  ...quoteLinks,
+  // Every quote answer may carry lines (a revision copies them); where it has none the link does not apply.
   UpdateFirstQuoteLine: {
     operationId: 'updateQuoteLine',
     parameters: { id: '$response.body#/id', lineId: '$response.body#/lines/0/id', 'header.if-match': '$response.header.ETag' },
@@ -62,6 +58,11 @@ const quoteWithLineLinks = {
     operationId: 'removeQuoteLine',
     parameters: { id: '$response.body#/id', lineId: '$response.body#/lines/0/id', 'header.if-match': '$response.header.ETag' },
   },
+};
+
+/** On responses that certainly carry a line (after adding or changing one). */
+const quoteWithLineLinks = {
+  ...quoteLinks,
   SendQuote: {
     operationId: 'transitionQuote',
     parameters: { id: '$response.body#/id', 'header.if-match': '$response.header.ETag' },
@@ -99,7 +100,11 @@ export const list = defineRoute({
     }),
   },
   responses: {
-    200: { description: 'A page of quotes (without lines).', content: { 'application/json': { schema: pageOf(QuoteSummarySchema, 'QuotePage') } } },
+    200: {
+      description: 'A page of quotes (without lines).',
+      content: { 'application/json': { schema: pageOf(QuoteSummarySchema, 'QuotePage') } },
+      links: { GetFirstListedQuote: { operationId: 'getQuote', parameters: { id: '$response.body#/items/0/id' } } },
+    },
   },
 });
 

@@ -11,6 +11,11 @@ const relationLinks = {
   DeleteRelationById: { operationId: 'deleteRelation', parameters: { id: '$response.body#/id' } },
 };
 
+const listedRelationLinks = {
+  GetFirstListedRelation: { operationId: 'getRelation', parameters: { id: '$response.body#/items/0/id' } },
+  DeleteFirstListedRelation: { operationId: 'deleteRelation', parameters: { id: '$response.body#/items/0/id' } },
+};
+
 export const list = defineRoute({
   method: 'get',
   path: '/api/relations',
@@ -26,7 +31,9 @@ export const list = defineRoute({
       type: RelationTypeSchema.optional().openapi({ param: { name: 'type', in: 'query' } }),
     }),
   },
-  responses: { 200: { description: 'A page of relations.', content: { 'application/json': { schema: pageOf(RelationSchema, 'RelationPage') } } } },
+  responses: {
+    200: { description: 'A page of relations.', content: { 'application/json': { schema: pageOf(RelationSchema, 'RelationPage') } }, links: listedRelationLinks },
+  },
 });
 
 export const create = defineRoute({
@@ -59,7 +66,14 @@ export const get = defineRoute({
   tags: ['Relations'],
   security: BEARER,
   request: { params: IdParamsSchema },
-  responses: { 200: { description: 'The relation.', content: { 'application/json': { schema: RelationSchema } } }, 404: notFound },
+  responses: {
+    200: {
+      description: 'The relation.',
+      content: { 'application/json': { schema: RelationSchema } },
+      links: { DeleteRelationById: relationLinks.DeleteRelationById },
+    },
+    404: notFound,
+  },
 });
 
 export const remove = defineRoute({
