@@ -11,7 +11,7 @@ import { REPO_ROOT } from './lib/test-stack.mjs';
 const results = path.join(REPO_ROOT, 'test-results');
 mkdirSync(results, { recursive: true });
 
-const vitestPackages = ['api', 'sdk'].filter((dir) => existsSync(path.join(REPO_ROOT, dir, 'vitest.config.ts')));
+const vitestPackages = ['api', 'sdk', 'chat'].filter((dir) => existsSync(path.join(REPO_ROOT, dir, 'vitest.config.ts')));
 
 const steps = [
   { name: 'typecheck', cmd: 'pnpm', args: ['-r', '--workspace-concurrency=1', 'run', 'typecheck'] },

@@ -15,3 +15,13 @@ export interface RunningApi {
 }
 export declare function startApi(options?: { env?: Record<string, string>; keepDatabase?: boolean }): Promise<RunningApi>;
 export declare function startEmbeddedApi(options?: { dataDir?: string; env?: Record<string, string> }): Promise<RunningApi & { dataDir: string }>;
+export interface RunningChatGateway {
+  /** ws://127.0.0.1:<port>/ws */
+  url: string;
+  httpUrl: string;
+  pid: number | undefined;
+  output(): string;
+  exited: Promise<number | string>;
+  stop(signal?: NodeJS.Signals): Promise<number | string>;
+}
+export declare function startChatGateway(api: Pick<RunningApi, 'baseUrl' | 'env'>, options?: { env?: Record<string, string> }): Promise<RunningChatGateway>;

@@ -170,3 +170,65 @@ async function launchApi(env, port) {
     },
   };
 }
+
+/**
+ * Starts a chat gateway process (`chat/src/server.ts`) on a free port against
+ * the API at `api` (a running API from startApi: its Redis and key prefix are
+ * reused, so API events reach the gateway). Resolves once GET /ready answers 200.
+ */
+export async function startChatGateway(api, { env: overrides = {} } = {}) {
+  const port = await freePort();
+  const env = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    HOST: '127.0.0.1',
+    CHAT_PORT: String(port),
+    API_URL: api.baseUrl,
+    ...(api.env.REDIS_URL ? { REDIS_URL: api.env.REDIS_URL, REDIS_KEY_PREFIX: api.env.REDIS_KEY_PREFIX } : {}),
+    ...(api.env.JWT_ISSUER ? { JWT_ISSUER: api.env.JWT_ISSUER } : {}),
+    ...(api.env.CORS_ORIGINS ? { CORS_ORIGINS: api.env.CORS_ORIGINS } : {}),
+    ...overrides,
+  };
+  const child = spawn(process.execPath, ['--conditions=@nexus/source', '--import', 'tsx', 'src/server.ts'], {
+    cwd: path.join(REPO_ROOT, 'chat'),
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  child.stderr.on('data', (chunk) => (output += chunk));
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  const httpUrl = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`chat gateway exited with ${child.exitCode} during start:\n${output}`);
+    try {
+      const response = await fetch(`${httpUrl}/ready`);
+      if (response.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`chat gateway not ready within 60 s:\n${output}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  return {
+    url: `ws://127.0.0.1:${port}/ws`,
+    httpUrl,
+    pid: child.pid,
+    output: () => output,
+    exited,
+    /** Sends `signal` (SIGTERM: graceful, SIGKILL: a crash) and resolves with the exit code or signal. */
+    async stop(signal = 'SIGTERM') {
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill(signal);
+        const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+        await exited;
+        clearTimeout(timer);
+      }
+      return exited;
+    },
+  };
+}

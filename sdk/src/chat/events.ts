@@ -52,6 +52,23 @@ export type ReadEvent = z.infer<typeof readEventSchema>;
 export type MembersChangedEvent = z.infer<typeof membersChangedEventSchema>;
 
 /**
+ * Ephemeral events chat gateways publish to each other on the same channel
+ * (never stored): who is typing, and who is present after someone came or went.
+ */
+export const typingEventSchema = z.object({ type: z.literal('typing'), conversationId: id, userId: id });
+export const presenceEventSchema = z.object({ type: z.literal('presence'), conversationId: id, present: z.array(id) });
+
+/** Everything that travels on a conversation's channel: the API's events and the gateways' own. */
+export const conversationChannelEventSchema = z.discriminatedUnion('type', [
+  messageCreatedEventSchema,
+  readEventSchema,
+  membersChangedEventSchema,
+  typingEventSchema,
+  presenceEventSchema,
+]);
+export type ConversationChannelEvent = z.infer<typeof conversationChannelEventSchema>;
+
+/**
  * Credentials that stopped being valid before their tokens expire: the
  * gateway closes every socket they opened (close code 4401).
  */

@@ -2,3 +2,4 @@
 // and, for applications, the chat client. Kept out of the main entry so that
 // applications which do not chat never load zod.
 export * from './events.js';
+export * from './frames.js';

@@ -1,0 +1,50 @@
+import { connectRedis, memoryPresence, memoryPubSub, redisPresence, redisPubSub } from '@nexus/realtime';
+import { pino } from 'pino';
+import { ChatConfigError, loadChatConfig } from './config.js';
+import { startChatServer } from './chat-server.js';
+
+/**
+ * The standalone gateway process (`pnpm --filter @nexus/chat start`): fan-out
+ * and presence in Redis when REDIS_URL is set (any number of instances), else
+ * in this process — then it hears only itself, which is why `npm start`
+ * without Redis runs the gateway inside the API process instead.
+ */
+async function main() {
+  const config = loadChatConfig();
+  const logger = pino({ level: config.LOG_LEVEL, base: { service: 'chat' } });
+  let closeStores = async () => {};
+  let stores;
+  if (config.REDIS_URL) {
+    const redis = await connectRedis(config.REDIS_URL, { keyPrefix: config.REDIS_KEY_PREFIX, onError: (error) => logger.error({ err: error }, 'redis: connection error') });
+    const pubsub = redisPubSub(redis, { channelPrefix: config.REDIS_KEY_PREFIX, onHandlerError: (error, channel) => logger.error({ err: error, channel }, 'pub/sub handler failed') });
+    stores = { pubsub, presence: redisPresence(redis) };
+    closeStores = async () => {
+      await pubsub.close();
+      await redis.quit().catch(() => redis.disconnect());
+    };
+  } else {
+    logger.warn('REDIS_URL is not set: this gateway fans out only to its own clients and hears no API events from another process');
+    stores = { pubsub: memoryPubSub(), presence: memoryPresence() };
+  }
+  const chat = await startChatServer({ config, logger, ...stores });
+  process.stdout.write(`  Chat         ${chat.url}\n`);
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: closing sockets with 1001');
+    setTimeout(() => process.exit(1), 10_000).unref();
+    void chat
+      .close()
+      .then(closeStores)
+      .then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(error instanceof ChatConfigError ? `${error.message}\n` : `Nexus chat failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
