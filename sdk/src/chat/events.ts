@@ -11,7 +11,8 @@ import { z } from 'zod';
  * `GET /api/conversations/{id}/messages?after=<seq>`.
  */
 
-const id = z.uuid();
+// Any 8-4-4-4-12 hex id, as the API's contract accepts (format: uuid), not only RFC 9562 versions.
+const id = z.guid();
 const seq = z.number().int().positive();
 
 /** A stored chat message, exactly as the API's `Message` schema returns it. */

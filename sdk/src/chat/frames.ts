@@ -10,7 +10,8 @@ import { chatMessageSchema } from './events.js';
 
 export const CHAT_SUBPROTOCOL = 'nexus.chat.v1';
 
-const id = z.uuid();
+// Any 8-4-4-4-12 hex id, as the API's contract accepts (format: uuid), not only RFC 9562 versions.
+const id = z.guid();
 const conversationId = id.describe('The conversation (GET /api/conversations/{id}).');
 const seq = z.number().int().min(0).max(2_147_483_647);
 
