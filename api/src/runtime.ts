@@ -13,6 +13,7 @@ import { createPdfRenderer } from './pdf/pdf-renderer.js';
 import { API_VERSION } from './openapi/document.js';
 import { startCatalogueWorkers } from './catalogue/workers.js';
 import { startQuoteExpirySweep } from './services/quotes/index.js';
+import { startQuoteAnnouncer } from './services/chat/quote-announcements.js';
 
 /** Which backend serves a role, and where: printed at start (server.ts). */
 export interface RoleBackend {
@@ -135,6 +136,9 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
     // Quotes past their validity date become expired (reads expire them too); stopped before the stores close.
     const quoteExpiry = startQuoteExpirySweep(deps, config.QUOTE_EXPIRY_SWEEP_SECONDS);
     closers.push(() => quoteExpiry.stop());
+    // Quote changes told in the conversations linked to the quote; stopped before the stores close.
+    const quoteAnnouncer = await startQuoteAnnouncer(deps);
+    closers.push(() => quoteAnnouncer.stop());
     return {
       deps,
       backends,

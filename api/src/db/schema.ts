@@ -254,7 +254,15 @@ export interface MessagesTable {
   client_message_id: string | null;
   refs: ColumnType<MessageReference[], string | undefined, string>;
   in_reply_to: string | null;
+  /** The activity entry a system message tells (quote changes). */
+  source_activity_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
+}
+
+export interface ActivityCursorsTable {
+  consumer: string;
+  position: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface Database {
@@ -278,6 +286,7 @@ export interface Database {
   conversations: ConversationsTable;
   conversation_members: ConversationMembersTable;
   messages: MessagesTable;
+  activity_cursors: ActivityCursorsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -36,6 +36,7 @@ export async function insertMessage(
     clientMessageId: string | null;
     references: MessageReference[];
     inReplyTo?: string | null;
+    sourceActivityId?: string | null;
   },
 ): Promise<MessageRecord> {
   const { id } = await db
@@ -49,6 +50,7 @@ export async function insertMessage(
       client_message_id: input.clientMessageId,
       refs: JSON.stringify(input.references),
       in_reply_to: input.inReplyTo ?? null,
+      source_activity_id: input.sourceActivityId ?? null,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -3,6 +3,7 @@ import * as m0001 from './0001_core.js';
 import * as m0002 from './0002_catalogue.js';
 import * as m0003 from './0003_quotes.js';
 import * as m0004 from './0004_chat.js';
+import * as m0005 from './0005_chat_quote_announcements.js';
 
 /**
  * Every migration, by version. Static imports (not a directory scan) so that
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '0002_catalogue': m0002,
   '0003_quotes': m0003,
   '0004_chat': m0004,
+  '0005_chat_quote_announcements': m0005,
 };

@@ -25,6 +25,7 @@ export async function appendMessage(
     clientMessageId: string | null;
     references: MessageReference[];
     inReplyTo?: string | null;
+    sourceActivityId?: string | null;
   },
 ): Promise<MessageRecord> {
   const seq = await takeNextSeq(trx, input.conversationId);
