@@ -80,9 +80,11 @@ describe('conversations', () => {
     expect((await call(ann, 'GET', `/api/conversations/${room.id}`).then((r) => r.json()) as Conversation).members).toHaveLength(2);
   });
 
-  it('refuses members that do not exist with 422', async () => {
+  it('refuses members, quotes and customers that do not exist with 404', async () => {
+    expect((await call(ann, 'POST', '/api/conversations', { title: 'Ghost quote', memberIds: [], quoteId: randomUUID() })).status).toBe(404);
     const response = await call(ann, 'POST', '/api/conversations', { title: 'Ghosts', memberIds: [randomUUID()] });
-    expect(response.status).toBe(422);
+    expect(response.status).toBe(404);
+    expect(((await response.json()) as { detail: string }).detail).toMatch(/enabled user/);
     expect(response.headers.get('content-type')).toMatch(/problem\+json/);
   });
 

@@ -7170,6 +7170,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description A member (an enabled user), the quote or the customer given was not found. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The Idempotency-Key was used for a different request. */
             409: {
                 headers: {
@@ -7194,17 +7205,6 @@ export interface operations {
             };
             /** @description The request body is not of a supported media type. */
             415: {
-                headers: {
-                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A member, quote or customer given does not exist (or the user is disabled). */
-            422: {
                 headers: {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;
@@ -7373,7 +7373,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description No such conversation, or you are not a member of it (the two are not told apart). */
+            /** @description No such conversation for you, or no enabled user with that id (the detail says which). */
             404: {
                 headers: {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
@@ -7397,17 +7397,6 @@ export interface operations {
             };
             /** @description The request body is not of a supported media type. */
             415: {
-                headers: {
-                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
-                    "X-Request-Id": string;
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description A member, quote or customer given does not exist (or the user is disabled). */
-            422: {
                 headers: {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;

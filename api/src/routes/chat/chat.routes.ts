@@ -19,7 +19,7 @@ import {
 
 const TAGS: ['Chat'] = ['Chat'];
 const notFound = problem('No such conversation, or you are not a member of it (the two are not told apart).');
-const unknownReference = problem('A member, quote or customer given does not exist (or the user is disabled).');
+const unknownReference = problem('A member (an enabled user), the quote or the customer given was not found.');
 
 /** Links that let a client (and Schemathesis' stateful phase) follow a conversation. */
 const conversationLinks = {
@@ -61,8 +61,8 @@ export const createConversation = defineRoute({
   },
   responses: {
     201: conversationResponse('Created (or, for a retried Idempotency-Key, the conversation created the first time).'),
+    404: unknownReference,
     409: problem('The Idempotency-Key was used for a different request.'),
-    422: unknownReference,
   },
 });
 
@@ -103,7 +103,10 @@ export const addConversationMember = defineRoute({
     params: IdParamsSchema,
     body: { required: true, content: { 'application/json': { schema: AddMemberSchema } } },
   },
-  responses: { 200: conversationResponse('The conversation with its members now.'), 404: notFound, 422: unknownReference },
+  responses: {
+    200: conversationResponse('The conversation with its members now.'),
+    404: problem('No such conversation for you, or no enabled user with that id (the detail says which).'),
+  },
 });
 
 export const removeConversationMember = defineRoute({

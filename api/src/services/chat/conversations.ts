@@ -42,7 +42,7 @@ async function requireActiveUsers(db: Db, userIds: readonly string[]) {
   const active = await activeUsersAmong(db, userIds);
   const missing = userIds.filter((id) => !active.has(id));
   if (missing.length > 0) {
-    throw problems.unprocessable(`No active user has the id ${missing.join(', ')}; only existing, enabled users can be members.`);
+    throw problems.notFound(`An enabled user with the id ${missing.join(', ')}`);
   }
 }
 
@@ -71,10 +71,10 @@ export async function createConversation(
       const others = [...new Set(input.memberIds)].filter((id) => id !== caller.id);
       await requireActiveUsers(trx, others);
       if (input.quoteId !== undefined && !(await findQuote(trx, input.quoteId))) {
-        throw problems.unprocessable(`No quote has the id ${input.quoteId}.`);
+        throw problems.notFound('The quote');
       }
       if (input.customerId !== undefined && !(await findCustomer(trx, input.customerId))) {
-        throw problems.unprocessable(`No customer has the id ${input.customerId}.`);
+        throw problems.notFound('The customer');
       }
       const row = await insertConversation(trx, {
         title: input.title,
