@@ -1,13 +1,8 @@
 /**
  * Why a document could not be read, in words for the person who uploaded it
- * ("PDF has no text layer"). The same file fails the same way every time, so
- * a job that meets one of these fails at once instead of retrying.
+ * ("PDF has no text layer"). They are the bounded parser runner's own error
+ * classes, so that a refusal inside its worker thread comes back as
+ * `unreadable` / `too-large` — a failed job, never a retry: the same file
+ * fails the same way every time.
  */
-export class UnreadableDocumentError extends Error {
-  override name = 'UnreadableDocumentError';
-}
-
-/** The document is readable but larger than a configured limit allows. */
-export class DocumentLimitError extends Error {
-  override name = 'DocumentLimitError';
-}
+export { UnreadableFileError as UnreadableDocumentError, FileLimitError as DocumentLimitError } from '../parsing/errors.js';

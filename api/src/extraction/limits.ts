@@ -1,26 +1,13 @@
+import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../parsing/limits.js';
 import { DocumentLimitError } from './errors.js';
 
 /**
- * The limits an extractor honours while it reads. Named as in the bounded
- * parser runner's limits (api/src/parsing), so those can be passed as they are.
+ * The limits an extractor honours while it reads: the bounded parser
+ * runner's own (PARSE_* variables), so they are passed as they are.
  */
-export interface ExtractionLimits {
-  /** Rows of one table, or lines of one text, that may be read. */
-  maxRows: number;
-  /** Columns of a table that are read; cells further right are ignored. */
-  maxColumns: number;
-  /** Characters one cell or line may hold before the file is refused. */
-  maxCellChars: number;
-  /** Bytes of text that may be extracted in all. */
-  maxExtractedBytes: number;
-}
+export type ExtractionLimits = Pick<ParseLimits, 'maxRows' | 'maxColumns' | 'maxCellChars' | 'maxExtractedBytes' | 'maxUnzippedBytes'>;
 
-export const DEFAULT_EXTRACTION_LIMITS: ExtractionLimits = {
-  maxRows: 250_000,
-  maxColumns: 256,
-  maxCellChars: 32_767,
-  maxExtractedBytes: 64 * 1024 * 1024,
-};
+export const DEFAULT_EXTRACTION_LIMITS: ExtractionLimits = DEFAULT_PARSE_LIMITS;
 
 const fmt = (n: number) => n.toLocaleString('en');
 

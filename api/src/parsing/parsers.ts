@@ -8,6 +8,7 @@ import type { BoundedParser } from './parser.js';
  */
 export const parsers = {
   'catalogue-sheet': () => import('./parsers/catalogue-sheet.js'),
+  'rfq-document': () => import('./parsers/rfq-document.js'),
 } satisfies Record<string, () => Promise<{ default: BoundedParser<never, unknown> }>>;
 
 export type ParserName = keyof typeof parsers;
