@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDays, priceQuote, todayIn, type QuoteStatus } from '../src/domain/quotes/index.js';
+import { priceQuote } from '@nexus/sdk/pricing';
+import { addDays, todayIn, type QuoteStatus } from '../src/domain/quotes/index.js';
 import { insertProduct } from '../src/repositories/products.js';
 import { takeQuoteNumber } from '../src/repositories/quotes.js';
 import { expireDueQuotesNow } from '../src/services/quotes/index.js';

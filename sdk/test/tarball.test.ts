@@ -49,7 +49,7 @@ afterAll(async () => {
 describe('the npm tarball', () => {
   it('ships the built ESM, its declarations and the README, and no tests', () => {
     const paths = packed.files.map((file) => file.path);
-    expect(paths).toEqual(expect.arrayContaining(['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/generated/operations.js', 'dist/chat/index.js', 'dist/chat/index.d.ts']));
+    expect(paths).toEqual(expect.arrayContaining(['package.json', 'README.md', 'dist/index.js', 'dist/index.d.ts', 'dist/generated/operations.js', 'dist/chat/index.js', 'dist/chat/index.d.ts', 'dist/pricing/index.js', 'dist/pricing/index.d.ts']));
     expect(paths.filter((path) => path.startsWith('test/') || path.startsWith('scripts/'))).toEqual([]);
   });
 
@@ -64,6 +64,12 @@ describe('the npm tarball', () => {
       cwd: project,
     });
     expect(chat.stdout).toBe('chat.conversation.x auth.revoked');
+    const pricing = await execa(
+      'node',
+      ['-e', "import('@nexus/sdk/pricing').then((p) => console.log(JSON.stringify(p.priceQuote({ taxRateBp: 900, lines: [{ quantity: '2', unitPriceMinor: 12990, discountBp: 0 }] }))))"],
+      { cwd: project },
+    );
+    expect(JSON.parse(pricing.stdout)).toEqual({ lineTotalsMinor: [25980], subtotalMinor: 25980, taxMinor: 2338, totalMinor: 28318 });
   });
 
   it('type-checks a TypeScript consumer against the published declarations', async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createNexusClient, type NexusClient } from '@nexus/sdk';
 import { pino } from 'pino';
 import { createApp } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
@@ -16,6 +17,9 @@ import { testApiEnv } from '../../../scripts/lib/test-stack.mjs';
 import { loadServicesEnv } from '../../../scripts/lib/services-env.mjs';
 
 export const JSON_HEADERS = { 'content-type': 'application/json' };
+
+/** The origin the in-process app is addressed by: no socket, the app answers the Request itself. */
+const IN_PROCESS_ORIGIN = 'http://nexus.test';
 
 /**
  * The real app on the project's real services (fresh database, own Redis key
@@ -42,6 +46,18 @@ export async function startTestApp(overrides: Record<string, string> = {}) {
     config,
     env,
     request: (path: string, init?: RequestInit) => app.request(path, init),
+    /**
+     * The SDK every consumer uses, with the in-process app as its network, acting
+     * for `user` (anonymous without one). No retries: a test sees each answer as sent.
+     */
+    client(user?: { accessToken: string }): NexusClient {
+      return createNexusClient({
+        baseUrl: IN_PROCESS_ORIGIN,
+        fetch: (request) => app.fetch(request),
+        retry: false,
+        ...(user ? { token: user.accessToken } : {}),
+      });
+    },
     /** A user straight in the database, logged in through the API. */
     async user(role: Role = 'sales', name = `${role} user`) {
       counter += 1;

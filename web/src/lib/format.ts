@@ -45,6 +45,21 @@ export function toMajorText(minor: number, currency: string): string {
   return (minor / 10 ** digits).toFixed(digits);
 }
 
+/** "12.5" (%) → 1250 basis points ('' is 0), or undefined when it is not a percentage from 0 to 100. */
+export function percentToBasisPoints(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return 0;
+  if (!/^\d{1,3}(\.\d{1,2})?$/.test(trimmed)) return undefined;
+  const [whole = '0', fraction = ''] = trimmed.split('.');
+  const bp = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+  return bp <= 10_000 ? bp : undefined;
+}
+
+/** 1250 basis points → "12.5" (%). */
+export function basisPointsToPercent(bp: number): string {
+  return (bp / 100).toFixed(2).replace(/\.?0+$/, '');
+}
+
 const dateTime = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const dateOnly = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' });
 const dayMonth = new Intl.DateTimeFormat(LOCALE, { day: 'numeric', month: 'short', timeZone: 'UTC' });

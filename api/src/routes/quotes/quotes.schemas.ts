@@ -1,8 +1,8 @@
 import { z } from '@hono/zod-openapi';
+import { QUANTITY_PATTERN } from '@nexus/sdk/pricing';
 import { MAX_UNIT_PRICE_MINOR } from '../../domain/catalogue/money.js';
 import { QUOTE_STATUSES } from '../../domain/quotes/lifecycle.js';
 import { MAX_LINES_PER_QUOTE } from '../../domain/quotes/limits.js';
-import { QUANTITY_PATTERN } from '../../domain/quotes/quantity.js';
 import { nonBlankText, TimestampSchema, UuidSchema } from '../../http/schemas.js';
 
 export const QuoteStatusSchema = z.enum(QUOTE_STATUSES).openapi('QuoteStatus', {

@@ -1,5 +1,5 @@
+import { canonicalQuantity } from '@nexus/sdk/pricing';
 import { todayIn } from '../../domain/quotes/calendar.js';
-import { canonicalQuantity } from '../../domain/quotes/quantity.js';
 import { problems } from '../../lib/problem.js';
 import { cachedQuotePdf } from '../../pdf/cached-quote-pdf.js';
 import { findCustomer } from '../../repositories/customers.js';

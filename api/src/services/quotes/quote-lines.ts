@@ -1,7 +1,6 @@
+import { canonicalQuantity, type LineToPrice } from '@nexus/sdk/pricing';
 import { canAddLine, MAX_LINES_PER_QUOTE } from '../../domain/quotes/limits.js';
-import { canonicalQuantity } from '../../domain/quotes/quantity.js';
 import { quoteLabel } from '../../domain/quotes/numbering.js';
-import type { LineToPrice } from '../../domain/quotes/pricing.js';
 import { problems } from '../../lib/problem.js';
 import { findProduct } from '../../repositories/products.js';
 import { deleteQuoteLine, insertQuoteLine, updateQuote, updateQuoteLine, type NewQuoteLine } from '../../repositories/quotes.js';

@@ -1,6 +1,5 @@
+import { PricingError, canonicalQuantity, priceLine, priceQuote, type LineToPrice } from '@nexus/sdk/pricing';
 import type { QuoteLineRow } from '../../db/schema.js';
-import { PricingError, priceLine, priceQuote, type LineToPrice } from '../../domain/quotes/pricing.js';
-import { canonicalQuantity } from '../../domain/quotes/quantity.js';
 import { problems } from '../../lib/problem.js';
 
 /** A stored line as the pricing function reads it. */

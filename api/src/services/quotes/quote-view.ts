@@ -1,6 +1,6 @@
+import { canonicalQuantity } from '@nexus/sdk/pricing';
 import type { QuoteLineRow } from '../../db/schema.js';
 import { allowedTransitions, canRevise, isEditable, type TransitionActor } from '../../domain/quotes/lifecycle.js';
-import { canonicalQuantity } from '../../domain/quotes/quantity.js';
 import type { QuoteRecord } from '../../repositories/quotes.js';
 import type { Caller } from '../caller.js';
 

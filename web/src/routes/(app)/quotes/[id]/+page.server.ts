@@ -2,7 +2,7 @@ import type { NexusClient, QuoteTransitionTarget } from '@nexus/sdk';
 import { fail, redirect } from '@sveltejs/kit';
 import { toMinorUnits } from '$lib/format';
 import type { ShownProblem } from '$lib/problem';
-import { percentToBasisPoints } from '$lib/quote-preview';
+import { percentToBasisPoints } from '$lib/format';
 import { actionFailure, optionalText, pageFailure, requiredText, settle, signedInApi } from '$lib/server/failures';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 

@@ -1,6 +1,6 @@
 import { fail, redirect } from '@sveltejs/kit';
 import type { ShownProblem } from '$lib/problem';
-import { percentToBasisPoints } from '$lib/quote-preview';
+import { percentToBasisPoints } from '$lib/format';
 import { actionFailure, optionalText, pageFailure, requiredText, signedInApi } from '$lib/server/failures';
 import type { Actions, PageServerLoad } from './$types';
 

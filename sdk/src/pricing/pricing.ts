@@ -1,8 +1,10 @@
-import { parseQuantity } from './quantity.js';
+import { parseQuantity, QuantityError } from './quantity.js';
 
 /**
- * Prices a quote in integer minor units. Pure: no HTTP, no SQL — the API, the
- * chat assistant and the document pipeline all price with this.
+ * Prices a quote in integer minor units. Pure and dependency-free: the API
+ * prices every stored quote with this very code, and the dashboard's live
+ * preview and third parties (`@nexus/sdk/pricing`) compute the totals the
+ * server will compute — a property test holds the two to it.
  *
  *   line total = round-half-up(quantity × unit price × (1 − discount))
  *   subtotal   = Σ line totals
@@ -25,6 +27,12 @@ export interface LineToPrice {
   unitPriceMinor: number;
   /** Discount in basis points of the line: 1250 = 12.5 %. */
   discountBp: number;
+}
+
+export interface QuoteToPrice {
+  /** Tax rate in basis points: 900 = 9 %. */
+  taxRateBp: number;
+  lines: readonly LineToPrice[];
 }
 
 export interface QuotePricing {
@@ -53,6 +61,12 @@ function checkInteger(value: number, min: number, max: number, what: string) {
   if (!Number.isSafeInteger(value) || value < min || value > max) throw new PricingError(`${what} must be an integer from ${min} to ${max}`);
 }
 
+/**
+ * The total of one line, in minor units.
+ *
+ * @example
+ * priceLine({ quantity: '2.5', unitPriceMinor: 1299, discountBp: 1000 }); // 2923 (2.5 × 12.99 × 0.9 = 29.2275 → 29.23)
+ */
 export function priceLine(line: LineToPrice): number {
   checkInteger(line.unitPriceMinor, 0, MAX_AMOUNT_MINOR, 'unit price');
   checkInteger(line.discountBp, 0, BASIS_POINTS, 'discount');
@@ -61,7 +75,18 @@ export function priceLine(line: LineToPrice): number {
   return checkedAmount(roundHalfUp(numerator, 1000n * BigInt(BASIS_POINTS)), 'line total');
 }
 
-export function priceQuote(quote: { taxRateBp: number; lines: readonly LineToPrice[] }): QuotePricing {
+/**
+ * A quote's line totals, subtotal, tax and total, exactly as the server computes
+ * them. Throws {@link PricingError} or {@link QuantityError} for input the server
+ * would refuse.
+ *
+ * @example
+ * import { priceQuote } from '@nexus/sdk/pricing';
+ *
+ * priceQuote({ taxRateBp: 900, lines: [{ quantity: '2', unitPriceMinor: 12_990, discountBp: 0 }] });
+ * // { lineTotalsMinor: [25980], subtotalMinor: 25980, taxMinor: 2338, totalMinor: 28318 }
+ */
+export function priceQuote(quote: QuoteToPrice): QuotePricing {
   checkInteger(quote.taxRateBp, 0, BASIS_POINTS, 'tax rate');
   const lineTotalsMinor = quote.lines.map(priceLine);
   const subtotal = lineTotalsMinor.reduce((sum, total) => sum + BigInt(total), 0n);
@@ -72,4 +97,22 @@ export function priceQuote(quote: { taxRateBp: number; lines: readonly LineToPri
     taxMinor: checkedAmount(tax, 'tax'),
     totalMinor: checkedAmount(subtotal + tax, 'total'),
   };
+}
+
+/**
+ * Like {@link priceQuote}, but `undefined` instead of an error when a line is not
+ * a valid one (yet): for totals shown while someone is still typing.
+ *
+ * @example
+ * import { previewQuote } from '@nexus/sdk/pricing';
+ *
+ * previewQuote({ taxRateBp: 900, lines: [{ quantity: '2.', unitPriceMinor: 100, discountBp: 0 }] }); // undefined
+ */
+export function previewQuote(quote: QuoteToPrice): QuotePricing | undefined {
+  try {
+    return priceQuote(quote);
+  } catch (error) {
+    if (error instanceof PricingError || error instanceof QuantityError) return undefined;
+    throw error;
+  }
 }

@@ -3,15 +3,16 @@ import { describe, expect, it } from 'vitest';
 import {
   BASIS_POINTS,
   PricingError,
-  formatMinorUnits,
+  QuantityError,
   formatQuantity,
   parseQuantity,
+  previewQuote,
   priceLine,
   priceQuote,
   roundHalfUp,
   QUANTITY_PATTERN,
   type LineToPrice,
-} from '../src/domain/quotes/index.js';
+} from '../src/pricing/index.js';
 
 /** Quantities as the API accepts them: 0.001 … 9,999,999.999. */
 const quantity = fc.integer({ min: 1, max: 9_999_999_999 }).map(formatQuantity);
@@ -139,6 +140,26 @@ describe('priceQuote', () => {
   });
 });
 
+describe('previewQuote', () => {
+  it('is priceQuote for every quote priceQuote accepts', () => {
+    fc.assert(
+      fc.property(lines, taxRateBp, (ls, rate) => {
+        expect(previewQuote({ taxRateBp: rate, lines: ls })).toEqual(priceQuote({ taxRateBp: rate, lines: ls }));
+      }),
+    );
+  });
+
+  it('is undefined, not an error, while a line is not a valid one yet', () => {
+    const valid = { quantity: '2', unitPriceMinor: 100, discountBp: 0 };
+    for (const typed of [{ quantity: '2.' }, { quantity: '' }, { quantity: '0' }, { unitPriceMinor: -1 }, { unitPriceMinor: 1.5 }, { discountBp: 10_001 }]) {
+      const line = { ...valid, ...typed };
+      expect(() => priceQuote({ taxRateBp: 900, lines: [valid, line] })).toThrow('quantity' in typed ? QuantityError : PricingError);
+      expect(previewQuote({ taxRateBp: 900, lines: [valid, line] }), JSON.stringify(typed)).toBeUndefined();
+    }
+    expect(previewQuote({ taxRateBp: -1, lines: [valid] })).toBeUndefined();
+  });
+});
+
 describe('quantities', () => {
   it('round-trip between text and thousandths for every accepted value', () => {
     fc.assert(
@@ -152,15 +173,5 @@ describe('quantities', () => {
   it('accept positive decimals with up to 3 places and refuse the rest', () => {
     for (const ok of ['1', '2.5', '0.001', '0.5', '0.05', '12.125', '9999999.999', '10.0']) expect(QUANTITY_PATTERN.test(ok), ok).toBe(true);
     for (const bad of ['0', '0.0', '0.000', '-1', '1.2345', '01', '', '1e3', ' 1', '10000000', '.5']) expect(QUANTITY_PATTERN.test(bad), bad).toBe(false);
-  });
-});
-
-describe('formatMinorUnits', () => {
-  it('formats with the currency decimals and thousands separators, exactly', () => {
-    expect(formatMinorUnits(123456, 'SGD')).toBe('1,234.56');
-    expect(formatMinorUnits(5, 'SGD')).toBe('0.05');
-    expect(formatMinorUnits(0, 'SGD')).toBe('0.00');
-    expect(formatMinorUnits(1234, 'JPY')).toBe('1,234');
-    expect(formatMinorUnits(Number.MAX_SAFE_INTEGER, 'SGD')).toBe('90,071,992,547,409.91');
   });
 });
