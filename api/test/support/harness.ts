@@ -53,7 +53,7 @@ export async function startTestApp(overrides: Record<string, string> = {}) {
     client(user?: { accessToken: string }): NexusClient {
       return createNexusClient({
         baseUrl: IN_PROCESS_ORIGIN,
-        fetch: (request) => app.fetch(request),
+        fetch: async (request) => app.fetch(request),
         retry: false,
         ...(user ? { token: user.accessToken } : {}),
       });

@@ -4,7 +4,7 @@ import { sql, type Kysely } from 'kysely';
  * Quotes, their lines, and the per-year counters behind gap-free quote
  * numbers. Amounts are integer minor units (bigint); quantities exact
  * decimals with three places. Totals are stored as priced by
- * domain/quotes/pricing.ts in the transaction that changed the lines.
+ * @nexus/sdk/pricing in the transaction that changed the lines.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   // One row per year, incremented in the creating transaction: a rolled-back
