@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { isValidTimeZone } from './domain/quotes/calendar.js';
 
 /**
  * The API's configuration: read from the environment once, validated, typed.
@@ -96,14 +97,7 @@ const schema = z.object({
     .string()
     .trim()
     .default('UTC')
-    .refine((zone) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: zone });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'must be an IANA time zone such as Asia/Singapore'),
+    .refine(isValidTimeZone, 'must be an IANA time zone such as Asia/Singapore'),
   /** Name of the tax on quote PDFs, shown with the quote's real rate ("GST 9%"). */
   QUOTE_TAX_LABEL: z.string().trim().min(1).max(40).default('GST'),
   /** Seconds between sweeps that expire quotes past their validity date; 0 turns the sweep off (reads still expire them). */

@@ -53,16 +53,6 @@ export function listImportIssues(db: Db, jobId: string, kind: 'rejected' | 'warn
     .execute();
 }
 
-export async function countImportWarnings(db: Db, jobId: string): Promise<number> {
-  const row = await db
-    .selectFrom('import_issues')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('job_id', '=', jobId)
-    .where('kind', '=', 'warning')
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
-
 /**
  * Takes the oldest job that is queued, or running with a heartbeat older than
  * `staleAfterSeconds` (its process died), and marks it running for this

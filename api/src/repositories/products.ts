@@ -56,10 +56,6 @@ export function findProduct(db: Db, id: string): Promise<ProductRecord | undefin
   return db.selectFrom('products').select(PRODUCT_COLUMNS).where('id', '=', id).executeTakeFirst();
 }
 
-export function findProductBySku(db: Db, sku: string): Promise<ProductRecord | undefined> {
-  return db.selectFrom('products').select(PRODUCT_COLUMNS).where(sql<string>`lower(sku)`, '=', sku.toLowerCase()).executeTakeFirst();
-}
-
 export async function findProductsByIds(db: Db, ids: readonly string[]): Promise<Map<string, ProductRecord>> {
   if (ids.length === 0) return new Map();
   const rows = await db.selectFrom('products').select(PRODUCT_COLUMNS).where('id', 'in', [...new Set(ids)]).execute();

@@ -2,7 +2,6 @@ import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { Database, QuoteLineRow, QuoteRow } from '../db/schema.js';
 import type { QuoteStatus } from '../domain/quotes/lifecycle.js';
-import { newlyQuotedPairs } from '../domain/quotes/quoted-pairs.js';
 
 /**
  * Quotes and their lines. Every write here runs inside the caller's
@@ -312,31 +311,4 @@ export async function productSetsOfSentRevisions(db: Db, number: string, exceptQ
     .groupBy('quotes.id')
     .execute();
   return rows.map((row) => row.products);
-}
-
-/**
- * Every product pair that counts towards QUOTED_WITH, as two-product sets:
- * each pair once per quote number whose revisions were sent together with it
- * (the same counting as `newlyQuotedPairs`). For a full recomputation with
- * `replaceQuotedTogether`.
- */
-export async function quotedTogetherSets(db: Db): Promise<string[][]> {
-  const rows = await db
-    .selectFrom('quotes')
-    .innerJoin('quote_lines', 'quote_lines.quote_id', 'quotes.id')
-    .select(['quotes.number', 'quotes.id', sql<string[]>`array_agg(distinct quote_lines.product_id)`.as('products')])
-    .where('quotes.sent_at', 'is not', null)
-    .where('quote_lines.product_id', 'is not', null)
-    .groupBy(['quotes.number', 'quotes.id', 'quotes.sent_at'])
-    .orderBy('quotes.number')
-    .orderBy('quotes.sent_at')
-    .execute();
-  const sets: string[][] = [];
-  const earlierByNumber = new Map<string, string[][]>();
-  for (const row of rows) {
-    const earlier = earlierByNumber.get(row.number) ?? [];
-    for (const { a, b } of newlyQuotedPairs(row.products, earlier)) sets.push([a, b]);
-    earlierByNumber.set(row.number, [...earlier, row.products]);
-  }
-  return sets;
 }

@@ -164,26 +164,6 @@ export async function recordQuotedTogether(trx: Db, productIdSets: readonly (rea
   return pairs.length;
 }
 
-/**
- * Replaces every QUOTED_WITH weight with counts from these sets (all quotes
- * that count) — for a full recomputation.
- */
-export async function replaceQuotedTogether(trx: Db, productIdSets: readonly (readonly string[])[]): Promise<number> {
-  const previous = await trx.selectFrom('product_pair_stats').select(['product_a', 'product_b']).execute();
-  await trx.deleteFrom('product_pair_stats').execute();
-  const pairs = [...countPairs(productIdSets).values()];
-  for (let i = 0; i < pairs.length; i += 2000) {
-    const payload = JSON.stringify(pairs.slice(i, i + 2000).map((p) => ({ a: p.a, b: p.b, n: p.count })));
-    await sql`
-      insert into product_pair_stats (product_a, product_b, quote_count)
-      select r.a, r.b, r.n from jsonb_to_recordset(${payload}::jsonb) as r(a uuid, b uuid, n integer)
-      where exists (select 1 from products where id = r.a) and exists (select 1 from products where id = r.b)`.execute(trx);
-  }
-  const keys = new Set([...previous.map((p) => `${p.product_a}|${p.product_b}`), ...pairs.map((p) => `${p.a}|${p.b}`)]);
-  await enqueueGraphSync(trx, [...keys].map((key) => ({ kind: 'pair', entityId: key })));
-  return pairs.length;
-}
-
 export async function pairWeights(db: Db, keys: readonly string[]): Promise<Map<string, number>> {
   if (keys.length === 0) return new Map();
   const pairs = keys.map((k) => k.split('|') as [string, string]);
