@@ -64,3 +64,25 @@ export function listActivity(
   }
   return query.execute();
 }
+
+/** Entries of the last 24 hours. */
+export async function countRecentActivity(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('activity')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where(sql<boolean>`created_at >= now() - interval '24 hours'`)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Entries per UTC day of the last 14 days, oldest first, days without any included (0). */
+export async function activityByDay(db: Db): Promise<{ date: string; count: number }[]> {
+  const result = await sql<{ date: string; count: number }>`
+    select to_char(day, 'YYYY-MM-DD') as date, count(activity.id)::int as count
+    from generate_series(
+      (now() at time zone 'UTC')::date - 13, (now() at time zone 'UTC')::date, interval '1 day'
+    ) as day
+    left join activity on (activity.created_at at time zone 'UTC')::date = day::date
+    group by day order by day`.execute(db);
+  return result.rows.map((row) => ({ date: row.date, count: Number(row.count) }));
+}

@@ -83,3 +83,12 @@ export function countUsers(db: Db): Promise<number> {
 export async function lockAdmins(trx: Db): Promise<void> {
   await trx.selectFrom('users').select('id').where('role', '=', 'admin').forUpdate().execute();
 }
+
+/** All accounts and those not disabled. */
+export async function countAccounts(db: Db): Promise<{ total: number; active: number }> {
+  const row = await db
+    .selectFrom('users')
+    .select((eb) => [eb.fn.countAll<number>().as('total'), sql<number>`count(*) filter (where disabled_at is null)`.as('active')])
+    .executeTakeFirstOrThrow();
+  return { total: Number(row.total), active: Number(row.active) };
+}

@@ -6,3 +6,8 @@ export interface Caller {
   name: string;
   role: Role;
 }
+
+/** A caller together with the login session their access token belongs to. */
+export interface SessionCaller extends Caller {
+  sessionId: string;
+}

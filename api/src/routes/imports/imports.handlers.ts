@@ -1,22 +1,15 @@
-import { createHash } from 'node:crypto';
 import type { Context } from 'hono';
 import type { AppDeps } from '../../deps.js';
 import type { AppEnv, AppRouteHandler } from '../../http/app-env.js';
 import { currentUser } from '../../http/auth-guard.js';
-import { decodeKeysetCursor, paginate } from '../../lib/cursor.js';
+import { setCreatedHeaders } from '../../http/created.js';
 import { ProblemError, problems } from '../../lib/problem.js';
 import { formatOf, XLSX_MEDIA_TYPE, type CatalogueFormat } from '../../domain/catalogue/catalogue-file.js';
-import { recordActivity } from '../../repositories/activity.js';
-import { createOnce } from '../../services/idempotency.js';
-import { setCreatedHeaders } from '../../http/created.js';
-import { createImportJob, findImportJob, listImportIssues, listImportJobs } from '../../repositories/imports.js';
-import { toImportJob } from './imports.schemas.js';
+import { importsService, type CatalogueUpload } from '../../services/imports/index.js';
 import type { CreateRoute, GetRoute, ListRoute } from './imports.routes.js';
 
-const ISSUES_SHOWN = 1000;
-
 /** The uploaded file from a raw body or a multipart `file` part. */
-async function readUpload(c: Context<AppEnv>, queryName: string | undefined): Promise<{ content: Buffer; fileName: string | null; format: CatalogueFormat }> {
+async function readUpload(c: Context<AppEnv>, queryName: string | undefined): Promise<CatalogueUpload> {
   const contentType = (c.req.header('content-type') ?? '').toLowerCase();
   const essence = contentType.split(';')[0]!.trim();
   if (essence === 'multipart/form-data') {
@@ -50,59 +43,21 @@ async function readUpload(c: Context<AppEnv>, queryName: string | undefined): Pr
 const sniff = (content: Buffer): CatalogueFormat => (content.length >= 4 && content.readUInt32LE(0) === 0x04034b50 ? 'xlsx' : 'csv');
 
 export function importsHandlers(deps: AppDeps) {
+  const imports = importsService(deps);
+
   const create: AppRouteHandler<CreateRoute> = async (c) => {
-    const actor = currentUser(c);
-    const { filename } = c.req.valid('query');
-    const upload = await readUpload(c, filename);
-    const digest = createHash('sha256').update(upload.content).digest('hex');
-    const result = await createOnce(
-      deps.db,
-      {
-        userId: actor.id,
-        key: c.req.valid('header')['idempotency-key'],
-        operation: 'createImport',
-        payload: { digest, format: upload.format, fileName: upload.fileName },
-      },
-      async (trx) => {
-        const row = await createImportJob(trx, {
-          format: upload.format,
-          fileName: upload.fileName,
-          content: upload.content,
-          createdBy: actor.id,
-          ...(upload.content.length === 0 ? { failedBecause: 'The file is empty.' } : {}),
-        });
-        await recordActivity(trx, {
-          actorId: actor.id,
-          action: 'import.created',
-          entityType: 'import',
-          entityId: row.id,
-          summary: `${actor.name} started a catalogue import${upload.fileName ? ` of ${upload.fileName}` : ''}`,
-        });
-        return toImportJob(row);
-      },
-    );
-    setCreatedHeaders(c, result, { location: `/api/imports/${result.value.id}` });
-    return c.json(result.value, 202);
+    const upload = await readUpload(c, c.req.valid('query').filename);
+    const created = await imports.start(currentUser(c), upload, c.req.valid('header')['idempotency-key']);
+    setCreatedHeaders(c, created, { location: `/api/imports/${created.value.id}` });
+    return c.json(created.value, 202);
   };
 
-  const list: AppRouteHandler<ListRoute> = async (c) => {
-    const { limit, cursor } = c.req.valid('query');
-    const after = cursor ? decodeKeysetCursor(cursor) : undefined;
-    const rows = await listImportJobs(deps.db, { limit, ...(after ? { after } : {}) });
-    const page = paginate(rows, limit);
-    return c.json({ items: page.items.map(toImportJob), nextCursor: page.nextCursor }, 200);
-  };
+  const list: AppRouteHandler<ListRoute> = async (c) => c.json(await imports.list(c.req.valid('query')), 200);
 
   const get: AppRouteHandler<GetRoute> = async (c) => {
-    const row = await findImportJob(deps.db, c.req.valid('param').id);
-    if (!row) throw problems.notFound('The import job');
-    const [rejected, warnings] = await Promise.all([
-      listImportIssues(deps.db, row.id, 'rejected', ISSUES_SHOWN),
-      listImportIssues(deps.db, row.id, 'warning', ISSUES_SHOWN),
-    ]);
-    const issue = (i: { row_number: number; sku: string | null; reason: string }) => ({ row: i.row_number, sku: i.sku, reason: i.reason });
+    const job = await imports.get(c.req.valid('param').id);
     c.header('Cache-Control', 'no-store');
-    return c.json({ ...toImportJob(row), rejectedRows: rejected.map(issue), warnings: warnings.map(issue) }, 200);
+    return c.json(job, 200);
   };
 
   return { create, list, get };

@@ -1,5 +1,4 @@
 import { z } from '@hono/zod-openapi';
-import type { ImportJobRow } from '../../db/schema.js';
 import { TimestampSchema, UuidSchema } from '../../http/schemas.js';
 
 const IssueSchema = z
@@ -39,28 +38,3 @@ export const ImportJobDetailSchema = ImportJobSchema.extend({
   rejectedRows: z.array(IssueSchema).openapi({ description: 'Rejected rows with the reason, by row number (the first 1,000).' }),
   warnings: z.array(IssueSchema).openapi({ description: 'Applied rows with a problem, e.g. a relation naming an unknown SKU (the first 1,000).' }),
 }).openapi('ImportJobDetail');
-
-const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null);
-
-export function toImportJob(row: ImportJobRow) {
-  return {
-    id: row.id,
-    status: row.status,
-    format: row.format,
-    fileName: row.file_name,
-    fileSize: row.file_size,
-    rowsTotal: row.rows_total,
-    rowsDone: row.rows_done,
-    progress: row.rows_total ? Math.min(1, Math.round((row.rows_done / row.rows_total) * 10_000) / 10_000) : row.status === 'succeeded' ? 1 : 0,
-    created: row.created_count,
-    updated: row.updated_count,
-    unchanged: row.unchanged_count,
-    rejected: row.rejected_count,
-    relationsCreated: row.relations_created,
-    error: row.error,
-    attempts: row.attempts,
-    createdAt: new Date(row.created_at).toISOString(),
-    startedAt: iso(row.started_at),
-    finishedAt: iso(row.finished_at),
-  };
-}

@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../deps.js';
 import { issueAccessToken } from '../../auth/access-tokens.js';
-import type { AuthUser } from '../../http/app-env.js';
+import type { Role } from '../../domain/users/roles.js';
+import type { SessionCaller } from '../caller.js';
 import { ProblemError, problems } from '../../lib/problem.js';
 import { findUserWithSession } from '../../repositories/users.js';
 
@@ -20,7 +21,7 @@ export interface IssuedTicket {
 /** A ticket may be redeemed only from the origin it was asked for from; a page elsewhere cannot use a leaked one. */
 export async function issueChatTicket(
   deps: Pick<AppDeps, 'tickets' | 'config'>,
-  caller: Pick<AuthUser, 'id' | 'sessionId'>,
+  caller: Pick<SessionCaller, 'id' | 'sessionId'>,
   origin: string | undefined,
 ): Promise<IssuedTicket> {
   if (origin !== undefined && !deps.config.CORS_ORIGINS.includes(origin)) {
@@ -34,7 +35,7 @@ export async function issueChatTicket(
 export interface RedeemedTicket {
   accessToken: string;
   expiresAt: string;
-  user: { id: string; email: string; displayName: string; role: AuthUser['role'] };
+  user: { id: string; email: string; displayName: string; role: Role };
 }
 
 const invalidTicket = (detail: string) => new ProblemError({ status: 401, slug: 'invalid-ticket', title: 'Invalid ticket', detail });
