@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import { loadChatConfig, startChatServer } from '@nexus/chat';
 import { createApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { createLogger } from './lib/logger.js';
@@ -26,6 +27,23 @@ async function main() {
     process.exit(0);
   }
   const app = createApp(runtime.deps);
+  // Single-machine mode (no REDIS_URL): pub/sub reaches only this process, so the chat gateway runs here,
+  // on its own port, sharing it — and still calls the API through the SDK (here: the in-process app).
+  const chat = config.REDIS_URL
+    ? undefined
+    : await startChatServer({
+        config: loadChatConfig({
+          ...process.env,
+          HOST: config.HOST,
+          API_URL: `http://${config.HOST.includes(':') ? `[${config.HOST}]` : config.HOST}:${config.PORT}`,
+          JWT_ISSUER: config.JWT_ISSUER,
+          CORS_ORIGINS: config.CORS_ORIGINS.join(','),
+        }),
+        logger: logger.child({ service: 'chat' }),
+        pubsub: runtime.deps.pubsub,
+        presence: runtime.deps.presence,
+        fetch: async (request) => app.fetch(request),
+      });
   const server = serve({ fetch: app.fetch, hostname: config.HOST, port: config.PORT }, (info) => {
     const base = `http://${info.address.includes(':') ? `[${info.address}]` : info.address}:${info.port}`;
     logger.info({ url: base, backends: runtime.backends }, 'api listening');
@@ -33,6 +51,7 @@ async function main() {
       ['API', `${base}/api`],
       ['Swagger UI', `${base}/docs`],
       ['OpenAPI', `${base}/openapi.json`],
+      ...(chat ? ([['Chat', chat.url]] as [string, string][]) : []),
     ];
     process.stdout.write(`${startupSummary(urls, runtime.backends)}\n`);
   });
@@ -46,12 +65,13 @@ async function main() {
       logger.error('shutdown took over 10 s; exiting');
       process.exit(1);
     }, 10_000).unref();
-    server.close(async () => {
+    // Chat sockets first (1001: reconnect elsewhere), while the pub/sub they use is still open.
+    void (chat?.close() ?? Promise.resolve()).then(() => server.close(async () => {
       await runtime.close();
       clearTimeout(force);
       logger.info('stopped');
       process.exit(0);
-    });
+    }));
     // Idle keep-alive sockets would hold close() open.
     (server as unknown as { closeIdleConnections?: () => void }).closeIdleConnections?.();
   };

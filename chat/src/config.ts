@@ -45,8 +45,6 @@ const schema = z.object({
   CHAT_HEARTBEAT_SECONDS: z.coerce.number().min(0.2).max(300).default(30),
   /** Open connections one user may hold on this instance; more are refused at the upgrade (429). */
   CHAT_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
-  /** Seconds a `typing` notice stands for; clients repeat it while typing. */
-  CHAT_TYPING_SECONDS: z.coerce.number().min(1).max(60).default(5),
 });
 
 export type ChatConfig = z.infer<typeof schema>;

@@ -114,6 +114,8 @@ export async function startEmbeddedApi({ dataDir = mkdtempSync(path.join(tmpdir(
     LOG_LEVEL: 'warn',
     HOST: '127.0.0.1',
     PORT: String(port),
+    // The chat gateway runs inside the embedded API: on a free port, so parallel tests do not collide on 8001.
+    CHAT_PORT: '0',
     DATA_DIR: dataDir,
     BCRYPT_COST: '4',
     ...overrides,
