@@ -96,7 +96,7 @@ describe('user administration', () => {
     expect((await t.request('/api/auth/me', { headers: victim.auth })).status).toBe(200);
     const patch = await t.request(`/api/users/${victim.id}`, {
       method: 'PATCH',
-      headers: { ...JSON_HEADERS, ...admin.auth },
+      headers: { ...JSON_HEADERS, ...admin.auth, 'if-match': '*' },
       body: JSON.stringify({ disabled: true }),
     });
     expect(patch.status).toBe(200);
@@ -109,7 +109,11 @@ describe('user administration', () => {
     const user = await t.user('viewer');
     const create = () => post('/api/customers', { name: 'Role Test Co' }, user.auth);
     expect((await create()).status).toBe(403);
-    await t.request(`/api/users/${user.id}`, { method: 'PATCH', headers: { ...JSON_HEADERS, ...admin.auth }, body: JSON.stringify({ role: 'sales' }) });
+    await t.request(`/api/users/${user.id}`, {
+      method: 'PATCH',
+      headers: { ...JSON_HEADERS, ...admin.auth, 'if-match': '*' },
+      body: JSON.stringify({ role: 'sales' }),
+    });
     expect((await create()).status).toBe(201);
   });
 
@@ -117,7 +121,7 @@ describe('user administration', () => {
     const admin = await t.user('admin');
     const response = await t.request(`/api/users/${admin.id}`, {
       method: 'PATCH',
-      headers: { ...JSON_HEADERS, ...admin.auth },
+      headers: { ...JSON_HEADERS, ...admin.auth, 'if-match': '*' },
       body: JSON.stringify({ disabled: true }),
     });
     expect(response.status).toBe(409);

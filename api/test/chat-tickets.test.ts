@@ -103,7 +103,7 @@ describe('auth.revoked events', () => {
       const disabled = await t.user('sales', 'To Disable');
       const promoted = await t.user('viewer', 'To Promote');
       const patch = (id: string, body: object) =>
-        t.request(`/api/users/${id}`, { method: 'PATCH', headers: { ...JSON_HEADERS, ...admin.auth }, body: JSON.stringify(body) });
+        t.request(`/api/users/${id}`, { method: 'PATCH', headers: { ...JSON_HEADERS, ...admin.auth, 'if-match': '*' }, body: JSON.stringify(body) });
       expect((await patch(disabled.id, { disabled: true })).status).toBe(200);
       expect((await patch(promoted.id, { role: 'sales' })).status).toBe(200);
 

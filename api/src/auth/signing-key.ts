@@ -1,4 +1,4 @@
-import { createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { createHmac, createPrivateKey, createPublicKey, generateKeyPairSync, hkdfSync, type KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { calculateJwkThumbprint, exportJWK, type JWK } from 'jose';
@@ -41,4 +41,15 @@ export async function localSigningKey(dataDir: string): Promise<{ key: SigningKe
     }
   }
   return { key: await signingKeyFromPem(readFileSync(file, 'utf8')), created };
+}
+
+/**
+ * A keyed digest of a secret (HMAC-SHA-256 under a key derived from the
+ * signing key, so every instance of a deployment computes the same one). For
+ * comparing secrets without storing them: unlike a plain hash, nobody without
+ * the key can test guesses against it.
+ */
+export function secretDigest(key: SigningKey, purpose: string, secret: string): string {
+  const derived = Buffer.from(hkdfSync('sha256', key.privateKey.export({ format: 'der', type: 'pkcs8' }), Buffer.alloc(0), `nexus ${purpose}`, 32));
+  return createHmac('sha256', derived).update(secret, 'utf8').digest('base64url');
 }

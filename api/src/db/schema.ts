@@ -12,6 +12,8 @@ export interface UsersTable {
   role: 'admin' | 'sales' | 'viewer';
   password_hash: string;
   disabled_at: Date | null;
+  /** Bumped by every change; the `ETag`. */
+  version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }

@@ -62,11 +62,13 @@ export function countActiveAdmins(db: Db): Promise<number> {
     .then((row) => Number(row.n));
 }
 
-export function updateUser(db: Db, id: string, changes: { role?: Role; name?: string; disabled_at?: Date | null }) {
+/** Changes the account if it is still at `expectedVersion` (undefined otherwise), bumping the version. */
+export function updateUserAtVersion(db: Db, id: string, expectedVersion: number, changes: { role?: Role; name?: string; disabled_at?: Date | null }) {
   return db
     .updateTable('users')
-    .set({ ...changes, updated_at: new Date() })
+    .set({ ...changes, version: sql<number>`version + 1`, updated_at: new Date() })
     .where('id', '=', id)
+    .where('version', '=', expectedVersion)
     .returningAll()
     .executeTakeFirst();
 }

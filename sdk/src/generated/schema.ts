@@ -181,7 +181,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Rename, change the role of, disable or re-enable a staff account */
+        /** Rename, change the role of, disable or re-enable a staff account (optimistic concurrency with If-Match) */
         patch: operations["updateUser"];
         trace?: never;
     };
@@ -1010,6 +1010,8 @@ export interface components {
             name: string;
             role: components["schemas"]["Role"];
             disabled: boolean;
+            /** @description Increments on every change; the `ETag` is this number in quotes. */
+            version: number;
             /**
              * Format: date-time
              * @example 2026-11-25T10:00:00.000Z
@@ -2799,11 +2801,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Created. */
+            /** @description Created (or, for a retried Idempotency-Key with the same body, the account created the first time). */
             201: {
                 headers: {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;
+                    /** @description The version, for `If-Match` on the next update. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -2920,6 +2924,8 @@ export interface operations {
                 headers: {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;
+                    /** @description The version, for `If-Match` on the next update. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3001,7 +3007,10 @@ export interface operations {
     updateUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /** @description The `ETag` of the version you edited. A stale value gives 412; a missing one 428. */
+                "if-match": string;
+            };
             path: {
                 id: string;
             };
@@ -3018,6 +3027,8 @@ export interface operations {
                 headers: {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;
+                    /** @description The version, for `If-Match` on the next update. */
+                    ETag: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -3081,6 +3092,17 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description The account changed since the `If-Match` version (another admin saved first); reload and retry. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description The request body is larger than allowed. */
             413: {
                 headers: {
@@ -3094,6 +3116,17 @@ export interface operations {
             };
             /** @description The request body is not of a supported media type. */
             415: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
                 headers: {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;

@@ -4,6 +4,7 @@ import * as m0002 from './0002_catalogue.js';
 import * as m0003 from './0003_quotes.js';
 import * as m0004 from './0004_chat.js';
 import * as m0005 from './0005_chat_quote_announcements.js';
+import * as m0006 from './0006_user_versions.js';
 
 /**
  * Every migration, by version. Static imports (not a directory scan) so that
@@ -15,4 +16,5 @@ export const migrations: Record<string, Migration> = {
   '0003_quotes': m0003,
   '0004_chat': m0004,
   '0005_chat_quote_announcements': m0005,
+  '0006_user_versions': m0006,
 };

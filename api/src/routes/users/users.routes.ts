@@ -1,12 +1,34 @@
 import { z } from '@hono/zod-openapi';
-import { problemResponse } from '../../http/responses.js';
+import { etagHeader, problemResponse } from '../../http/responses.js';
 import { BEARER, defineRoute } from '../../http/define-route.js';
-import { EmailSchema, nonBlankText, IdempotencyKeyHeaderSchema, IdParamsSchema, PaginationQuerySchema, RoleSchema, pageOf } from '../../http/schemas.js';
+import {
+  EmailSchema,
+  nonBlankText,
+  IdempotencyKeyHeaderSchema,
+  IdParamsSchema,
+  IfMatchHeaderSchema,
+  PaginationQuerySchema,
+  RoleSchema,
+  pageOf,
+} from '../../http/schemas.js';
 import { UserSchema } from './users.schemas.js';
 import { MAX_PASSWORD_BYTES, MIN_PASSWORD_LENGTH, passwordBytes } from '../../auth/passwords.js';
 
 const conflict = problemResponse;
 const notFound = problemResponse('No such user.');
+const ETAG = etagHeader('The version, for `If-Match` on the next update.');
+
+/** Links that let a client (and Schemathesis' stateful phase) follow an account through its life. */
+const userLinks = {
+  GetUserById: { operationId: 'getUser', parameters: { id: '$response.body#/id' } },
+  UpdateUserById: { operationId: 'updateUser', parameters: { id: '$response.body#/id', 'header.if-match': '$response.header.ETag' } },
+};
+const userResponse = (description: string) => ({
+  description,
+  headers: ETAG,
+  content: { 'application/json': { schema: UserSchema } },
+  links: userLinks,
+});
 
 export const CreateUserSchema = z
   .object({
@@ -61,14 +83,7 @@ export const create = defineRoute({
     body: { required: true, content: { 'application/json': { schema: CreateUserSchema } } },
   },
   responses: {
-    201: {
-      description: 'Created.',
-      content: { 'application/json': { schema: UserSchema } },
-      links: {
-        GetUserById: { operationId: 'getUser', parameters: { id: '$response.body#/id' } },
-        UpdateUserById: { operationId: 'updateUser', parameters: { id: '$response.body#/id' } },
-      },
-    },
+    201: userResponse('Created (or, for a retried Idempotency-Key with the same body, the account created the first time).'),
     409: conflict('A user with this email exists, or the Idempotency-Key was used for a different request.'),
   },
 });
@@ -82,21 +97,27 @@ export const get = defineRoute({
   security: BEARER,
   roles: ['admin'],
   request: { params: IdParamsSchema },
-  responses: { 200: { description: 'The user.', content: { 'application/json': { schema: UserSchema } } }, 404: notFound },
+  responses: { 200: userResponse('The user.'), 404: notFound },
 });
 
 export const update = defineRoute({
   method: 'patch',
   path: '/api/users/{id}',
   operationId: 'updateUser',
-  summary: 'Rename, change the role of, disable or re-enable a staff account',
+  summary: 'Rename, change the role of, disable or re-enable a staff account (optimistic concurrency with If-Match)',
   tags: ['Users'],
   security: BEARER,
   roles: ['admin'],
-  request: { params: IdParamsSchema, body: { required: true, content: { 'application/json': { schema: UpdateUserSchema } } } },
+  request: {
+    params: IdParamsSchema,
+    headers: z.object({ 'if-match': IfMatchHeaderSchema }),
+    body: { required: true, content: { 'application/json': { schema: UpdateUserSchema } } },
+  },
   responses: {
-    200: { description: 'The updated user.', content: { 'application/json': { schema: UserSchema } } },
+    200: userResponse('The updated user.'),
     404: notFound,
+    412: problemResponse('The account changed since the `If-Match` version (another admin saved first); reload and retry.'),
+    428: problemResponse('If-Match is required.'),
     409: conflict('The change would leave no active admin, or disables or re-roles your own account.'),
   },
 });

@@ -8,6 +8,7 @@ export const UserSchema = z
     name: z.string(),
     role: RoleSchema,
     disabled: z.boolean(),
+    version: z.number().int().openapi({ description: 'Increments on every change; the `ETag` is this number in quotes.' }),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
   })

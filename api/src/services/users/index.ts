@@ -1,14 +1,16 @@
 import type { AppDeps } from '../../deps.js';
 import { hashPassword } from '../../auth/passwords.js';
+import { secretDigest } from '../../auth/signing-key.js';
 import type { Role } from '../../domain/users/roles.js';
 import { decodeKeysetCursor, paginate } from '../../lib/cursor.js';
 import { problems } from '../../lib/problem.js';
 import { recordActivity } from '../../repositories/activity.js';
 import { revokeAllSessionsOf } from '../../repositories/sessions.js';
-import { countActiveAdmins, findUserByEmail, findUserById, insertUser, listUsers, lockAdmins, updateUser } from '../../repositories/users.js';
+import { countActiveAdmins, findUserByEmail, findUserById, insertUser, listUsers, lockAdmins, updateUserAtVersion } from '../../repositories/users.js';
 import type { Caller } from '../caller.js';
 import { publishAuthRevoked, type AuthRevokedEvent } from '../chat/chat-events.js';
 import { createOnce, type Created } from '../idempotency.js';
+import { updateExpectedVersion, type ExpectedVersion } from '../versions.js';
 import { toUserView, type UserView } from './user-view.js';
 
 export { toUserView, type UserView } from './user-view.js';
@@ -27,7 +29,7 @@ export interface UserChanges {
 }
 
 /** User accounts (admin only, by contract): list, create, change name, role or access — never leaving the system without an admin. */
-export function usersService(deps: Pick<AppDeps, 'db' | 'config' | 'pubsub' | 'logger'>) {
+export function usersService(deps: Pick<AppDeps, 'db' | 'config' | 'pubsub' | 'logger' | 'signingKey'>) {
   const { db } = deps;
 
   return {
@@ -53,7 +55,8 @@ export function usersService(deps: Pick<AppDeps, 'db' | 'config' | 'pubsub' | 'l
 
     async create(caller: Caller, input: NewUserInput, idempotencyKey: string | undefined): Promise<Created<UserView>> {
       const passwordHash = await hashPassword(input.password, deps.config.BCRYPT_COST);
-      return createOnce(db, { userId: caller.id, key: idempotencyKey, operation: 'createUser', payload: { ...input, password: undefined } }, async (trx) => {
+      // Every field counts towards "the same request", the password too (as a keyed digest, never stored as is).
+      return createOnce(db, { userId: caller.id, key: idempotencyKey, operation: 'createUser', payload: { ...input, password: secretDigest(deps.signingKey, 'idempotency fingerprint', input.password) } }, async (trx) => {
         if (await findUserByEmail(trx, input.email)) throw problems.conflict('A user with this email already exists.');
         const user = await insertUser(trx, { email: input.email, name: input.name, role: input.role, password_hash: passwordHash });
         await recordActivity(trx, {
@@ -67,7 +70,9 @@ export function usersService(deps: Pick<AppDeps, 'db' | 'config' | 'pubsub' | 'l
       });
     },
 
-    async update(caller: Caller, id: string, changes: UserChanges): Promise<UserView> {
+    /** Changes the account if it is still at a version the caller expected (412 otherwise). */
+    async update(caller: Caller, request: { id: string; expected: ExpectedVersion }, changes: UserChanges): Promise<UserView> {
+      const { id } = request;
       if (id === caller.id && (changes.disabled === true || (changes.role !== undefined && changes.role !== caller.role))) {
         // Locking yourself out is never what an admin meant; another admin can do it.
         throw problems.conflict('You cannot disable your own account or change your own role; ask another admin.');
@@ -76,19 +81,23 @@ export function usersService(deps: Pick<AppDeps, 'db' | 'config' | 'pubsub' | 'l
       const updated = await db.transaction().execute(async (trx) => {
         // Serialize admin changes so two concurrent demotions cannot remove the last admin.
         await lockAdmins(trx);
-        const before = await findUserById(trx, id);
-        if (!before) throw problems.notFound('The user');
-        const losesAdmin =
-          before.role === 'admin' && before.disabled_at === null && ((changes.role && changes.role !== 'admin') || changes.disabled === true);
-        if (losesAdmin && (await countActiveAdmins(trx)) <= 1) {
-          throw problems.conflict('This is the last active admin; make another admin first.');
-        }
-        const after = await updateUser(trx, id, {
-          ...(changes.name === undefined ? {} : { name: changes.name }),
-          ...(changes.role === undefined ? {} : { role: changes.role }),
-          ...(changes.disabled === undefined ? {} : { disabled_at: changes.disabled ? (before.disabled_at ?? new Date()) : null }),
+        const { before, after } = await updateExpectedVersion({
+          what: 'The user',
+          expected: request.expected,
+          read: () => findUserById(trx, id),
+          write: async (current) => {
+            const losesAdmin =
+              current.role === 'admin' && current.disabled_at === null && ((changes.role && changes.role !== 'admin') || changes.disabled === true);
+            if (losesAdmin && (await countActiveAdmins(trx)) <= 1) {
+              throw problems.conflict('This is the last active admin; make another admin first.');
+            }
+            return updateUserAtVersion(trx, id, current.version, {
+              ...(changes.name === undefined ? {} : { name: changes.name }),
+              ...(changes.role === undefined ? {} : { role: changes.role }),
+              ...(changes.disabled === undefined ? {} : { disabled_at: changes.disabled ? (current.disabled_at ?? new Date()) : null }),
+            });
+          },
         });
-        if (!after) throw problems.notFound('The user');
         if (changes.disabled === true) await revokeAllSessionsOf(trx, id, 'account disabled');
         const what = [
           changes.name !== undefined && changes.name !== before.name ? `renamed to ${changes.name}` : null,

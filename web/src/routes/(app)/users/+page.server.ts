@@ -36,8 +36,9 @@ export const actions: Actions = {
     const form = await event.request.formData();
     const id = requiredText(form, 'id');
     try {
+      // The version this admin saw: if another admin saved first, the API refuses (412) rather than overwrite.
       const { data } = await api.call('updateUser', {
-        params: { path: { id } },
+        params: { path: { id }, header: { 'if-match': `"${requiredText(form, 'version')}"` } },
         body: { role: roleOf(requiredText(form, 'role')), disabled: form.get('disabled') === 'on' },
       });
       return { updated: data };
