@@ -3,3 +3,4 @@
 // applications which do not chat never load zod.
 export * from './events.js';
 export * from './frames.js';
+export * from './chat-client.js';
