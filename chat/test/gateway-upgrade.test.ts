@@ -118,7 +118,8 @@ describe('the chat upgrade', () => {
   it('closes every connection of a user with 4401 when the user is disabled', async () => {
     const carol = await newPerson(api.baseUrl, ada, 'Carol');
     const socket = await openSocket(gateway.url, { headers: bearer(carol) });
-    await ada.api.call('updateUser', { params: { path: { id: carol.id } }, body: { disabled: true } });
+    const { etag } = await ada.api.call('getUser', { params: { path: { id: carol.id } } });
+    await ada.api.call('updateUser', { params: { path: { id: carol.id }, header: { 'if-match': etag ?? '' } }, body: { disabled: true } });
     expect((await socket.closed).code).toBe(4401);
   });
 
