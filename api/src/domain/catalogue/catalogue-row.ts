@@ -148,6 +148,8 @@ export function checkCatalogueRow(row: readonly string[], columns: ColumnMap, de
   const sku = cell(row, f.sku);
   const reject = (reason: string): RowVerdict => ({ ok: false, sku: orNull(sku), reason });
   if (row.every((value) => value.trim() === '')) return reject('empty row');
+  // PostgreSQL text and jsonb cannot hold U+0000: such a row is refused alone, not the whole import with it.
+  if (row.some((value) => value.includes('\u0000'))) return reject('NUL (U+0000) characters are not allowed');
   if (sku === '') return reject('missing SKU');
   if (!SKU_PATTERN.test(sku)) return reject('bad SKU: use letters, digits and . _ / # + - (no spaces), at most 64 characters');
   const name = cell(row, f.name);
@@ -200,6 +202,8 @@ export function checkCatalogueRow(row: readonly string[], columns: ColumnMap, de
     }
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return reject('bad attributes: not a JSON object');
     attributes = parsed as Record<string, unknown>;
+    // `\u0000` escapes in the JSON text become NULs only once parsed.
+    if (holdsNul(attributes)) return reject('bad attributes: NUL (U+0000) characters are not allowed');
   }
   for (const { index, name: attributeName } of columns.attributeColumns) {
     const value = cell(row, index);
@@ -247,4 +251,12 @@ export function duplicateSkuRows(rows: Iterable<{ rowNumber: number; cells: read
     else duplicates.set(rowNumber, seen);
   }
   return duplicates;
+}
+
+/** Whether a parsed JSON value holds U+0000 in any key or string. */
+function holdsNul(value: unknown): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (Array.isArray(value)) return value.some(holdsNul);
+  if (typeof value === 'object' && value !== null) return Object.entries(value).some(([key, item]) => key.includes('\u0000') || holdsNul(item));
+  return false;
 }

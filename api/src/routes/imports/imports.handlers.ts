@@ -3,6 +3,7 @@ import type { AppDeps } from '../../deps.js';
 import type { AppEnv, AppRouteHandler } from '../../http/app-env.js';
 import { currentUser } from '../../http/auth-guard.js';
 import { setCreatedHeaders } from '../../http/created.js';
+import { uploadedFileName } from '../../http/uploaded-file-name.js';
 import { ProblemError, problems } from '../../lib/problem.js';
 import { formatOf, XLSX_MEDIA_TYPE, type CatalogueFormat } from '../../domain/catalogue/catalogue-file.js';
 import { importsService, type CatalogueUpload } from '../../services/imports/index.js';
@@ -25,7 +26,7 @@ async function readUpload(c: Context<AppEnv>, queryName: string | undefined): Pr
       return { content: Buffer.from(part, 'utf8'), fileName: queryName ?? null, format: formatOf(undefined, queryName) ?? 'csv' };
     }
     const content = Buffer.from(await part.arrayBuffer());
-    const fileName = part.name || queryName || null;
+    const fileName = uploadedFileName(part.name, 'body.file') ?? queryName ?? null;
     return { content, fileName, format: formatOf(part.type, fileName) ?? sniff(content) };
   }
   if (essence === 'text/csv' || essence === XLSX_MEDIA_TYPE) {
