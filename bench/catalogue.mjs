@@ -98,7 +98,7 @@ const csvFile = path.join(workDir, 'catalogue.csv');
 writeFileSync(csvFile, csv);
 
 process.stdout.write('starting the API (graph off, so Neo4j sync does not compete for CPU)…\n');
-const api = await startApi({ env: { NEO4J_URL: '', IMPORT_POLL_MS: '200', IMPORT_MAX_BYTES: String(200 * 1024 * 1024), LOG_LEVEL: 'warn', ACCESS_TOKEN_TTL_SECONDS: '3600' } });
+const api = await startApi({ env: { NEO4J_URL: '', JOBS_POLL_MS: '200', IMPORT_MAX_BYTES: String(200 * 1024 * 1024), LOG_LEVEL: 'warn', ACCESS_TOKEN_TTL_SECONDS: '3600' } });
 const pool = new pg.Pool({ connectionString: api.env.DATABASE_URL, max: 2 });
 try {
   const login = await fetch(`${api.baseUrl}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(api.admin) });

@@ -124,10 +124,14 @@ const schema = z.object({
 
   /** Largest catalogue file `POST /api/imports` accepts (the other operations keep BODY_LIMIT_BYTES). */
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
-  /** How often the import worker looks for queued jobs. */
-  IMPORT_POLL_MS: z.coerce.number().int().min(50).default(1000),
-  /** A running import whose heartbeat is older than this was left by a dead process and is resumed. */
-  IMPORT_STALE_AFTER_SECONDS: z.coerce.number().int().min(5).default(60),
+  /** The job queue (catalogue imports, RFQ documents): how often an idle worker looks for due jobs. */
+  JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  /** A claimed job's lease, renewed while it runs; when its process dies, the job is claimable again this long after. */
+  JOBS_LEASE_SECONDS: z.coerce.number().int().min(2).max(3600).default(60),
+  /** Jobs this process runs at once (each file parse may use PARSE_MAX_HEAP_MB). */
+  JOBS_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(1),
+  /** First back-off of a job retried after a passing failure (then ×4 per attempt, at most 15 min). */
+  JOBS_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).default(5),
   /**
    * Limits of every parser of uploaded files (catalogue imports, RFQ documents): each runs in a worker
    * thread with this much heap (MB) and time, and refuses files past the row, column, cell, text and

@@ -6,6 +6,7 @@ import type { Db } from './db/database.js';
 import type { SigningKey } from './auth/signing-key.js';
 import type { LoginThrottle } from './auth/login-throttle.js';
 import type { PdfRenderer } from './pdf/pdf-renderer.js';
+import type { JobRunner } from './services/jobs/job-runner.js';
 import type { Cache } from './infra/cache/cache.js';
 import type { RateLimiters } from './infra/rate-limits/rate-limiter.js';
 import type { TicketStore } from './infra/tickets/ticket-store.js';
@@ -38,6 +39,8 @@ export interface AppDeps {
   loginThrottle: LoginThrottle;
   /** Quote PDFs, rendered on worker threads. */
   pdfRenderer: PdfRenderer;
+  /** The durable job queue's runner in this process: `wake()` after queueing work. */
+  jobs: JobRunner;
   /** bcrypt hash compared against for unknown emails, so timing does not reveal accounts. */
   decoyPasswordHash: string;
   healthProbes: HealthProbe[];

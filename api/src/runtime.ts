@@ -12,6 +12,8 @@ import { loginThrottle } from './auth/login-throttle.js';
 import { createPdfRenderer } from './pdf/pdf-renderer.js';
 import { API_VERSION } from './openapi/document.js';
 import { startCatalogueWorkers } from './catalogue/workers.js';
+import { jobHandlers } from './services/jobs/job-handlers.js';
+import { startJobRunner } from './services/jobs/job-runner.js';
 import { startQuoteExpirySweep } from './services/quotes/index.js';
 import { startQuoteAnnouncer } from './services/chat/quote-announcements.js';
 
@@ -107,6 +109,15 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
     );
     closers.push(() => pdfRenderer.close());
 
+    // The one durable job queue (catalogue imports, …); stopped before the stores close, its jobs handed back.
+    const jobs = startJobRunner({ db, logger: logger.child({ worker: 'jobs' }) }, jobHandlers({ db, logger, config }), {
+      pollMs: config.JOBS_POLL_MS,
+      leaseSeconds: config.JOBS_LEASE_SECONDS,
+      concurrency: config.JOBS_CONCURRENCY,
+      retryBaseSeconds: config.JOBS_RETRY_BASE_SECONDS,
+    });
+    closers.push(() => jobs.stop());
+
     const deps: AppDeps = {
       config,
       logger,
@@ -126,12 +137,13 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
         maxLockoutSeconds: config.LOGIN_LOCKOUT_MAX_SECONDS,
       }),
       pdfRenderer,
+      jobs,
       decoyPasswordHash: await decoyHash(config.BCRYPT_COST),
       healthProbes,
       startedAt: new Date(),
       version: API_VERSION,
     };
-    // Catalogue imports and the graph outbox sync; stopped before the stores close.
+    // The graph outbox sync; stopped before the stores close.
     closers.push(startCatalogueWorkers(deps));
     // Quotes past their validity date become expired (reads expire them too); stopped before the stores close.
     const quoteExpiry = startQuoteExpirySweep(deps, config.QUOTE_EXPIRY_SWEEP_SECONDS);

@@ -59,7 +59,7 @@ const countScopeNodes = async () => {
 
 beforeAll(async () => {
   proxy = await startTcpProxy(neo4jUrl.hostname, Number(neo4jUrl.port || 7687));
-  t = await startTestApp({ NEO4J_URL: `bolt://127.0.0.1:${proxy.port}`, GRAPH_SYNC_INTERVAL_MS: '100', IMPORT_POLL_MS: '60000' });
+  t = await startTestApp({ NEO4J_URL: `bolt://127.0.0.1:${proxy.port}`, GRAPH_SYNC_INTERVAL_MS: '100', JOBS_POLL_MS: '60000' });
   direct = neo4j.driver(services.NEO4J_URL!, neo4j.auth.basic(services.NEO4J_USER ?? 'neo4j', services.NEO4J_PASSWORD ?? ''));
   scope = graphScope(t.config);
   admin = await t.user('admin', 'Ada Admin');

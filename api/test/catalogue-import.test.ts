@@ -2,7 +2,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImportJob } from '../src/catalogue/import-job.js';
 import { DEFAULT_PARSE_LIMITS } from '../src/parsing/limits.js';
-import { createImportJob, findImportJob } from '../src/repositories/imports.js';
+import { markImportRunning } from '../src/repositories/imports.js';
+import { claimJob, findJob } from '../src/repositories/jobs.js';
+import { CATALOGUE_IMPORT_JOB, createCatalogueImport } from '../src/services/catalogue/catalogue-imports.js';
 import { JSON_HEADERS, startTestApp, type TestApp } from './support/harness.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -28,7 +30,7 @@ interface Job {
 }
 
 beforeAll(async () => {
-  t = await startTestApp({ IMPORT_POLL_MS: '100', IMPORT_STALE_AFTER_SECONDS: '5', GRAPH_SYNC_INTERVAL_MS: '60000' });
+  t = await startTestApp({ JOBS_POLL_MS: '100', JOBS_LEASE_SECONDS: '3', GRAPH_SYNC_INTERVAL_MS: '60000' });
   admin = await t.user('admin');
 });
 afterAll(async () => t?.close());
@@ -150,13 +152,13 @@ describe('catalogue import', () => {
   it('resumes a job left running by a crashed process exactly where its last batch ended', async () => {
     const rows = Array.from({ length: 2500 }, (_, i) => `CR-${String(i).padStart(5, '0')},Crash Test Item ${i},${(i % 50) + 1}.25,${i % 7}`);
     const csv = Buffer.from(['sku,name,price,stock', ...rows].join('\n'));
-    // Created already claimed (as the crashed process had it), so the worker does not take it yet.
-    const job = await t.deps.db.transaction().execute(async (trx) => {
-      const row = await createImportJob(trx, { format: 'csv', fileName: 'crash.csv', content: csv, createdBy: admin.id });
-      await trx.updateTable('import_jobs').set({ status: 'running', attempts: 1, heartbeat_at: new Date(), started_at: new Date() }).where('id', '=', row.id).execute();
-      return (await findImportJob(trx, row.id))!;
+    // Created and claimed in one transaction by a process that is about to crash, so the API's runner does not take it yet.
+    const { job, queued } = await t.deps.db.transaction().execute(async (trx) => {
+      const created = await createCatalogueImport(trx, { format: 'csv', fileName: 'crash.csv', content: csv, createdBy: admin.id });
+      const claimed = await claimJob(trx, { kinds: [CATALOGUE_IMPORT_JOB], workerId: 'crashing-process', leaseSeconds: 3600, jobId: created.job!.id });
+      return { job: await markImportRunning(trx, created.importJob.id), queued: claimed! };
     });
-    // The "crashed" process commits one batch of 1,000 rows, then dies (no requeue, heartbeat stops).
+    // The crashing process commits one batch of 1,000 rows, then dies (nothing handed back, its lease left to run out).
     let batches = 0;
     const outcome = await runImportJob({ db: t.deps.db, logger: t.deps.logger }, job, {
       defaultCurrency: 'SGD',
@@ -166,11 +168,12 @@ describe('catalogue import', () => {
     expect(outcome).toBe('interrupted');
     const halfway = (await (await t.request(`/api/imports/${job.id}`, { headers: admin.auth })).json()) as Job;
     expect(halfway).toMatchObject({ status: 'running', rowsTotal: 2500, rowsDone: 1000, created: 1000 });
-    await t.deps.db.updateTable('import_jobs').set({ heartbeat_at: new Date(Date.now() - 3_600_000) }).where('id', '=', job.id).execute();
+    await t.deps.db.updateTable('jobs').set({ lease_expires_at: new Date(Date.now() - 1000) }).where('id', '=', queued.id).execute();
 
     const done = await finished(job.id);
     expect(done).toMatchObject({ status: 'succeeded', rowsDone: 2500, created: 2500, updated: 0, rejected: 0, attempts: 2 });
     const count = await t.deps.db.selectFrom('products').select((eb) => eb.fn.countAll<number>().as('n')).where('sku', 'like', 'CR-%').executeTakeFirstOrThrow();
     expect(Number(count.n)).toBe(2500);
+    expect(await findJob(t.deps.db, queued.id)).toMatchObject({ status: 'done', attempts: 2, lost_leases: 1 });
   });
 });

@@ -31,7 +31,7 @@ const sameItem = (item: RequestedItem, expected: ExpectedItem) =>
 const chosenSku = (match: ItemMatch) => (match.verdict.status === 'matched' ? match.verdict.chosen.sku : null);
 
 beforeAll(async () => {
-  t = await startTestApp({ GRAPH_SYNC_INTERVAL_MS: '60000', IMPORT_POLL_MS: '60000' });
+  t = await startTestApp({ GRAPH_SYNC_INTERVAL_MS: '60000', JOBS_POLL_MS: '60000' });
   const admin = await t.user('admin', 'Ada Admin');
   for (const product of CORPUS_CATALOGUE) {
     const response = await t.request('/api/products', { method: 'POST', headers: { ...JSON_HEADERS, ...admin.auth }, body: JSON.stringify(product) });

@@ -40,7 +40,7 @@ const CATALOGUE = [
 ];
 
 beforeAll(async () => {
-  t = await startTestApp({ GRAPH_SYNC_INTERVAL_MS: '60000', IMPORT_POLL_MS: '60000' });
+  t = await startTestApp({ GRAPH_SYNC_INTERVAL_MS: '60000', JOBS_POLL_MS: '60000' });
   admin = await t.user('admin', 'Ada Admin');
   viewer = await t.user('viewer', 'Vic Viewer');
   for (const product of CATALOGUE) {

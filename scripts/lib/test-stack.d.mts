@@ -8,6 +8,8 @@ export declare function testApiEnv(overrides?: Record<string, string>): Promise<
 export interface RunningApi {
   baseUrl: string;
   env: Record<string, string>;
+  /** The API process's id. */
+  pid: number;
   admin: { email: string; password: string } | undefined;
   output(): string;
   /** Sends `signal` (default SIGTERM; SIGINT is Ctrl-C), waits for the exit; resolves with its code (or signal name). */
@@ -25,3 +27,5 @@ export interface RunningChatGateway {
   stop(signal?: NodeJS.Signals): Promise<number | string>;
 }
 export declare function startChatGateway(api: Pick<RunningApi, 'baseUrl' | 'env'>, options?: { env?: Record<string, string> }): Promise<RunningChatGateway>;
+export declare function restartApi(env: Record<string, string>): Promise<RunningApi>;
+export declare function dropTestDatabase(url: string): Promise<void>;

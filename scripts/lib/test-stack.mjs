@@ -58,6 +58,20 @@ export async function createTestDatabase(services = loadServicesEnv()) {
   };
 }
 
+/** Drops a database `createTestDatabase` made (by its URL), e.g. one kept across an API restart. */
+export async function dropTestDatabase(url, services = loadServicesEnv()) {
+  const pg = requireFromApi('pg');
+  const name = new URL(url).pathname.slice(1);
+  if (!/^nexus_test_[0-9a-f]+$/.test(name)) throw new Error(`not a test database: ${name}`);
+  const client = new pg.Client({ connectionString: services.DATABASE_ADMIN_URL ?? services.DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(`drop database if exists ${name} with (force)`);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * Environment for an API process on the project's real services, isolated from
  * other tests: its own database, Redis key prefix and data dir.
@@ -123,6 +137,14 @@ export async function startEmbeddedApi({ dataDir = mkdtempSync(path.join(tmpdir(
   return { ...(await launchApi(env, port)), dataDir };
 }
 
+/**
+ * Starts the API again on the environment of one that was stopped (same
+ * database, port and data dir): a restart after a crash.
+ */
+export function restartApi(env) {
+  return launchApi(env, Number(env.PORT));
+}
+
 async function launchApi(env, port) {
   // `node --import tsx`, not the tsx CLI: one process, so signals reach the server's own handlers
   // (the CLI relays them and SIGKILLs a child that is busy for 30 ms).
@@ -156,6 +178,8 @@ async function launchApi(env, port) {
   return {
     baseUrl,
     env,
+    /** The API process's id (its memory can be read from /proc/<pid>/status). */
+    pid: child.pid,
     admin: email && password ? { email, password } : undefined,
     output: () => output,
     /** Sends `signal` (SIGTERM, or SIGINT as Ctrl-C does), waits up to 15 s, then kills; resolves with the exit code. */

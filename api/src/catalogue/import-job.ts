@@ -26,6 +26,8 @@ export interface ImportRunOptions {
   batchSize?: number;
   /** Checked between batches; when it says stop, the job is handed back (queued) to be resumed. */
   shouldStop?: () => boolean;
+  /** Aborting stops the file's parse at once (the outcome is `interrupted`). */
+  signal?: AbortSignal;
   onProgress?: (progress: { done: number; total: number }) => void;
 }
 
@@ -58,7 +60,11 @@ export async function runImportJob(deps: { db: Db; logger: Logger }, job: Import
   try {
     const content = await importFileContent(db, job.id);
     if (!content) return await fail('The uploaded file is no longer stored; upload it again.');
-    const parsed = await runBoundedParser('catalogue-sheet', { bytes: content }, options.parseLimits, { options: { format: job.format } });
+    const parsed = await runBoundedParser('catalogue-sheet', { bytes: content }, options.parseLimits, {
+      options: { format: job.format },
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    if (!parsed.ok && parsed.failure === 'cancelled') return 'interrupted';
     if (!parsed.ok) return await fail(`The file could not be read: ${parsed.reason}.`);
     const { header, rows } = parsed.value;
     const mapped = mapColumns(header);

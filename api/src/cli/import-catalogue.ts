@@ -9,7 +9,9 @@ import { connectPostgres } from '../db/database.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { formatOf } from '../domain/catalogue/catalogue-file.js';
 import { parseLimitsFrom } from '../parsing/limits.js';
-import { claimImportJobNow, createImportJob, findImportJob, listImportIssues, requeueImportJob } from '../repositories/imports.js';
+import { findImportJob, listImportIssues, markImportRunning, requeueImportJob } from '../repositories/imports.js';
+import { claimJob, finishJob, releaseJob, renewJobLease } from '../repositories/jobs.js';
+import { CATALOGUE_IMPORT_JOB, createCatalogueImport } from '../services/catalogue/catalogue-imports.js';
 
 /**
  * Imports a catalogue file with a progress bar, as the same durable job the
@@ -38,15 +40,23 @@ if (!format) {
   process.exit(2);
 }
 const content = await readFile(file);
+if (content.length === 0) {
+  process.stderr.write(`${file}: the file is empty\n`);
+  process.exit(1);
+}
 const db = connectPostgres(config.DATABASE_URL, { poolMax: 2 });
 const logger = pino({ level: 'silent' });
 let exitCode = 0;
 try {
   await migrateToLatest(db);
-  const job = await db.transaction().execute(async (trx) => {
-    const row = await createImportJob(trx, { format, fileName: path.basename(file), content, createdBy: null });
-    return claimImportJobNow(trx, row.id);
-  });
+  // The import and its queue job, claimed by this process at once and held (lease renewed) while it runs.
+  const workerId = `cli:${process.pid}`;
+  const { importJob, job: queued } = await db.transaction().execute((trx) =>
+    createCatalogueImport(trx, { format, fileName: path.basename(file), content, createdBy: null }),
+  );
+  const claimed = queued ? await claimJob(db, { kinds: [CATALOGUE_IMPORT_JOB], workerId, leaseSeconds: config.JOBS_LEASE_SECONDS, jobId: queued.id }) : undefined;
+  const job = await markImportRunning(db, importJob.id);
+  const lease = setInterval(() => void renewJobLease(db, claimed!.id, workerId, config.JOBS_LEASE_SECONDS).catch(() => {}), (config.JOBS_LEASE_SECONDS * 1000) / 3);
   const bar = new cliProgress.SingleBar(
     { format: ' {bar} {percentage}% | {value}/{total} rows | {rate} rows/s | ETA {eta_formatted}', hideCursor: true, noTTYOutput: !values.quiet, notTTYSchedule: 2000 },
     cliProgress.Presets.shades_classic,
@@ -73,7 +83,16 @@ try {
     },
   });
   if (barStarted) bar.stop();
-  if (outcome === 'interrupted') await requeueImportJob(db, job.id);
+  clearInterval(lease);
+  if (claimed) {
+    if (outcome === 'interrupted' || outcome === 'retry') {
+      await requeueImportJob(db, job.id);
+      await releaseJob(db, claimed.id, workerId);
+    } else {
+      const ended = await findImportJob(db, job.id);
+      await finishJob(db, claimed.id, workerId, outcome === 'succeeded' ? { status: 'done' } : { status: 'failed', error: ended?.error ?? 'The import failed.' });
+    }
+  }
   const result = (await findImportJob(db, job.id))!;
   const seconds = (performance.now() - started) / 1000;
   const lines = [

@@ -156,6 +156,30 @@ export interface ImportJobsTable {
   updated_at: Timestamp;
 }
 
+export type JobStatus = 'queued' | 'processing' | 'done' | 'failed' | 'cancelled';
+
+export interface JobsTable {
+  id: Generated<string>;
+  kind: string;
+  payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+  status: ColumnType<JobStatus, JobStatus | undefined, JobStatus>;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  lost_leases: Generated<number>;
+  run_after: Generated<Date>;
+  lease_expires_at: Date | null;
+  locked_by: string | null;
+  cancel_requested: Generated<boolean>;
+  progress_done: Generated<number>;
+  progress_total: number | null;
+  error: string | null;
+  result: ColumnType<unknown, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  started_at: Date | null;
+  finished_at: Date | null;
+}
+
 export interface ImportFilesTable {
   job_id: string;
   content: Buffer;
@@ -280,6 +304,7 @@ export interface Database {
   product_pair_stats: ProductPairStatsTable;
   graph_outbox: GraphOutboxTable;
   import_jobs: ImportJobsTable;
+  jobs: JobsTable;
   import_files: ImportFilesTable;
   import_issues: ImportIssuesTable;
   quote_number_counters: QuoteNumberCountersTable;
@@ -300,6 +325,7 @@ export type ProductRow = Selectable<ProductsTable>;
 export type TaskRow = Selectable<TasksTable>;
 export type ProductRelationRow = Selectable<ProductRelationsTable>;
 export type ImportJobRow = Selectable<ImportJobsTable>;
+export type JobRow = Selectable<JobsTable>;
 export type QuoteRow = Selectable<QuotesTable>;
 export type QuoteLineRow = Selectable<QuoteLinesTable>;
 export type ConversationRow = Selectable<ConversationsTable>;

@@ -3,9 +3,11 @@ import type { Db } from '../db/database.js';
 import type { ImportJobRow } from '../db/schema.js';
 
 /**
- * Durable catalogue import jobs. The uploaded file is kept in PostgreSQL
- * until the job ends; progress and counts are committed with each batch of
- * products, so a job resumes exactly where its last committed batch ended.
+ * Catalogue imports (the resource `GET /api/imports/{id}` shows). The work is
+ * a `catalogue.import` job on the one job queue (repositories/jobs.ts). The
+ * uploaded file is kept in PostgreSQL until the import ends; progress and
+ * counts are committed with each batch of products, so an import resumes
+ * exactly where its last committed batch ended.
  */
 
 /** Creates the job and stores its file; call inside a transaction (both rows or neither). */
@@ -51,28 +53,6 @@ export function listImportIssues(db: Db, jobId: string, kind: 'rejected' | 'warn
     .orderBy('reason')
     .limit(limit)
     .execute();
-}
-
-/**
- * Takes the oldest job that is queued, or running with a heartbeat older than
- * `staleAfterSeconds` (its process died), and marks it running for this
- * worker. Concurrent workers never take the same job.
- */
-export async function claimImportJob(db: Db, staleAfterSeconds: number): Promise<ImportJobRow | undefined> {
-  const result = await sql<ImportJobRow>`
-    update import_jobs set
-      status = 'running', attempts = attempts + 1, heartbeat_at = now(),
-      started_at = coalesce(started_at, now()), updated_at = date_trunc('milliseconds', now())
-    where id = (
-      select id from import_jobs
-      where status = 'queued'
-         or (status = 'running' and (heartbeat_at is null or heartbeat_at < now() - make_interval(secs => ${staleAfterSeconds})))
-      order by created_at
-      limit 1
-      for update skip locked
-    )
-    returning *`.execute(db);
-  return result.rows[0];
 }
 
 export async function importFileContent(db: Db, jobId: string): Promise<Buffer | undefined> {
@@ -158,11 +138,11 @@ export async function requeueImportJob(db: Db, jobId: string): Promise<void> {
   await db.updateTable('import_jobs').set({ status: 'queued', heartbeat_at: null }).where('id', '=', jobId).where('status', '=', 'running').execute();
 }
 
-/** Marks a job just created by this process as taken by it (the CLI runs its own job). */
-export function claimImportJobNow(db: Db, jobId: string): Promise<ImportJobRow> {
+/** Marks an import as being worked on (its queue job was claimed): one more attempt. */
+export function markImportRunning(db: Db, jobId: string): Promise<ImportJobRow> {
   return db
     .updateTable('import_jobs')
-    .set({ status: 'running', attempts: sql`attempts + 1`, heartbeat_at: new Date(), started_at: new Date() })
+    .set({ status: 'running', attempts: sql`attempts + 1`, heartbeat_at: new Date(), started_at: sql`coalesce(started_at, now())`, updated_at: new Date() })
     .where('id', '=', jobId)
     .returningAll()
     .executeTakeFirstOrThrow();

@@ -133,7 +133,7 @@ export function denseSheet(rows: number, columns: number): Buffer {
     return s;
   };
   const names = Array.from({ length: columns }, (_, i) => letters(i + 1));
-  const header = ['sku', 'name', 'price', ...Array.from({ length: columns - 3 }, (_, i) => `attr_f${i + 4}`)];
+  const header = ['sku', 'name', 'price', ...Array.from({ length: columns - 3 }, (_, i) => `note ${i + 4}`)];
   const chunks: Buffer[] = [Buffer.from(`<row r="1">${header.map((h, i) => inline(`${names[i]}1`, h)).join('')}</row>`)];
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
@@ -143,4 +143,18 @@ export function denseSheet(rows: number, columns: number): Buffer {
     chunks.push(Buffer.from(`<row r="${r}">${cells.join('')}</row>`));
   }
   return xlsxWithSheetData(Buffer.concat(chunks));
+}
+
+/**
+ * A workbook whose shared-strings table holds `count` distinct strings of
+ * ~100 characters (compressing well, so the archive passes inspection): a
+ * parser has to keep them all, which a small heap cannot.
+ */
+export function sharedStringsSheet(count: number): Buffer {
+  const strings: Buffer[] = [Buffer.from(`<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${count}" uniqueCount="${count}">`)];
+  const filler = 'x'.repeat(90);
+  for (let i = 0; i < count; i += 1) strings.push(Buffer.from(`<si><t>s${i}-${filler}</t></si>`));
+  strings.push(Buffer.from('</sst>'));
+  const rows = `<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c></row>`;
+  return xlsxWithSheetData(rows, [{ name: 'xl/sharedStrings.xml', data: Buffer.concat(strings) }]);
 }

@@ -5,6 +5,7 @@ import * as m0003 from './0003_quotes.js';
 import * as m0004 from './0004_chat.js';
 import * as m0005 from './0005_chat_quote_announcements.js';
 import * as m0006 from './0006_user_versions.js';
+import * as m0007 from './0007_jobs.js';
 
 /**
  * Every migration, by version. Static imports (not a directory scan) so that
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   '0004_chat': m0004,
   '0005_chat_quote_announcements': m0005,
   '0006_user_versions': m0006,
+  '0007_jobs': m0007,
 };

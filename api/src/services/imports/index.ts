@@ -4,8 +4,9 @@ import type { CatalogueFormat } from '../../domain/catalogue/catalogue-file.js';
 import { decodeKeysetCursor, paginate } from '../../lib/cursor.js';
 import { problems } from '../../lib/problem.js';
 import { recordActivity } from '../../repositories/activity.js';
-import { createImportJob, findImportJob, listImportIssues, listImportJobs } from '../../repositories/imports.js';
+import { findImportJob, listImportIssues, listImportJobs } from '../../repositories/imports.js';
 import type { Caller } from '../caller.js';
+import { createCatalogueImport } from '../catalogue/catalogue-imports.js';
 import { createOnce, type Created } from '../idempotency.js';
 import { toImportJobView, type ImportJobView } from './import-view.js';
 
@@ -22,20 +23,19 @@ export interface CatalogueUpload {
  * Catalogue imports as a client sees them: queue a file (the import worker
  * runs it), follow the job, read its rejected rows and warnings.
  */
-export function importsService(deps: Pick<AppDeps, 'db'>) {
+export function importsService(deps: Pick<AppDeps, 'db' | 'jobs'>) {
   const { db } = deps;
 
   return {
-    start(caller: Caller, upload: CatalogueUpload, idempotencyKey: string | undefined): Promise<Created<ImportJobView>> {
+    async start(caller: Caller, upload: CatalogueUpload, idempotencyKey: string | undefined): Promise<Created<ImportJobView>> {
       const digest = createHash('sha256').update(upload.content).digest('hex');
       const request = { userId: caller.id, key: idempotencyKey, operation: 'createImport', payload: { digest, format: upload.format, fileName: upload.fileName } };
-      return createOnce(db, request, async (trx) => {
-        const row = await createImportJob(trx, {
+      const created = await createOnce(db, request, async (trx) => {
+        const { importJob: row } = await createCatalogueImport(trx, {
           format: upload.format,
           fileName: upload.fileName,
           content: upload.content,
           createdBy: caller.id,
-          ...(upload.content.length === 0 ? { failedBecause: 'The file is empty.' } : {}),
         });
         await recordActivity(trx, {
           actorId: caller.id,
@@ -46,6 +46,8 @@ export function importsService(deps: Pick<AppDeps, 'db'>) {
         });
         return toImportJobView(row);
       });
+      deps.jobs.wake();
+      return created;
     },
 
     async list(query: { limit: number; cursor?: string | undefined }) {
