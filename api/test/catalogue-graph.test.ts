@@ -1,3 +1,4 @@
+import type { ResponseOf } from '@nexus/sdk';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
@@ -19,11 +20,6 @@ let direct: Driver;
 let scope: string;
 const ids: Record<string, string> = {};
 let taskId: string;
-
-interface RelatedBody {
-  product: { id: string };
-  groups: { group: string; relation: string; items: { product: { id: string; sku: string }; score: number; reason: string; note: string | null }[] }[];
-}
 
 const post = async (path: string, body: object) => {
   const response = await t.request(path, { method: 'POST', headers: { ...JSON_HEADERS, ...admin.auth }, body: JSON.stringify(body) });
@@ -47,7 +43,7 @@ async function synced(timeoutMs = 20_000) {
 const related = async (sku: string) => {
   const response = await t.request(`/api/products/${ids[sku]}/related`, { headers: admin.auth });
   expect(response.status, await response.clone().text()).toBe(200);
-  const body = (await response.json()) as RelatedBody;
+  const body = (await response.json()) as ResponseOf<'getRelatedProducts'>;
   return Object.fromEntries(body.groups.map((g) => [g.group, g.items]));
 };
 const skusOf = (items: { product: { sku: string } }[] | undefined) => (items ?? []).map((i) => i.product.sku);

@@ -1,3 +1,4 @@
+import type { ResponseOf } from '@nexus/sdk';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImportJob } from '../src/catalogue/import-job.js';
@@ -7,27 +8,13 @@ import { claimJob, findJob } from '../src/repositories/jobs.js';
 import { CATALOGUE_IMPORT_JOB, createCatalogueImport } from '../src/services/catalogue/catalogue-imports.js';
 import { JSON_HEADERS, startTestApp, type TestApp } from './support/harness.js';
 
+/** An import job as the contract describes it. */
+type Job = ResponseOf<'getImport'>;
+
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let t: TestApp;
 let admin: Awaited<ReturnType<TestApp['user']>>;
-
-interface Job {
-  id: string;
-  status: string;
-  rowsTotal: number | null;
-  rowsDone: number;
-  progress: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  relationsCreated: number;
-  attempts: number;
-  error: string | null;
-  rejectedRows: { row: number; sku: string | null; reason: string }[];
-  warnings: { row: number; sku: string | null; reason: string }[];
-}
 
 beforeAll(async () => {
   t = await startTestApp({ JOBS_POLL_MS: '100', JOBS_LEASE_SECONDS: '3', GRAPH_SYNC_INTERVAL_MS: '60000' });

@@ -1,24 +1,13 @@
+import type { PageItem, Product } from '@nexus/sdk';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JSON_HEADERS, startTestApp, type TestApp } from './support/harness.js';
 
+type Hit = PageItem<'searchProducts'>;
+
 let t: TestApp;
 let admin: Awaited<ReturnType<TestApp['user']>>;
 let viewer: Awaited<ReturnType<TestApp['user']>>;
-
-interface Product {
-  id: string;
-  sku: string;
-  name: string;
-  version: number;
-  active: boolean;
-  inStock: boolean;
-}
-interface Hit {
-  score: number;
-  match: { exactCode: boolean; partialCode: boolean; fullText: boolean; similarity: number };
-  product: Product;
-}
 
 const create = async (body: object, headers: Record<string, string> = {}) =>
   t.request('/api/products', { method: 'POST', headers: { ...JSON_HEADERS, ...admin.auth, ...headers }, body: JSON.stringify(body) });

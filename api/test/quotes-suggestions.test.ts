@@ -1,18 +1,6 @@
+import type { QuoteSuggestions as Suggestions } from '@nexus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JSON_HEADERS, startTestApp, type TestApp } from './support/harness.js';
-
-interface Suggestion {
-  productId: string;
-  sku: string;
-  reasons: string[];
-  forProductIds: string[];
-  inStock: boolean;
-}
-interface Suggestions {
-  required: Suggestion[];
-  accessories: Suggestion[];
-  oftenQuotedTogether: Suggestion[];
-}
 
 describe('suggestions for a draft, from the product graph', () => {
   let t: TestApp;

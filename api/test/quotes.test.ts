@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findOperation, NexusProblemError, type components, type OperationId, type ResponseOf } from '@nexus/sdk';
 import { priceQuote } from '@nexus/sdk/pricing';
 import { addDays, todayIn, type QuoteStatus } from '../src/domain/quotes/index.js';
 import { insertProduct } from '../src/repositories/products.js';
@@ -9,43 +10,10 @@ import { expireDueQuotesNow } from '../src/services/quotes/index.js';
 import { JSON_HEADERS, startTestApp, type TestApp } from './support/harness.js';
 
 type User = Awaited<ReturnType<TestApp['user']>>;
-interface Line {
-  id: string;
-  position: number;
-  productId: string | null;
-  sku: string | null;
-  description: string;
-  quantity: string;
-  unit: string;
-  unitPriceMinor: number;
-  discountBp: number;
-  lineTotalMinor: number;
-}
-interface Quote {
-  id: string;
-  number: string;
-  revision: number;
-  revisionOf: string | null;
-  customerId: string;
-  status: QuoteStatus;
-  allowedTransitions: QuoteStatus[];
-  editable: boolean;
-  revisable: boolean;
-  currency: string;
-  taxRateBp: number;
-  validUntil: string;
-  subtotalMinor: number;
-  taxMinor: number;
-  totalMinor: number;
-  version: number;
-  lines: Line[];
-}
-interface Problem {
-  status: number;
-  detail: string;
-  currentStatus?: string;
-  allowedTransitions?: string[];
-}
+/** A quote and a problem as the contract describes them. */
+type Quote = ResponseOf<'getQuote'>;
+/** A problem, with the extensions a refused transition carries. */
+type Problem = components['schemas']['Problem'] & { currentStatus?: string; allowedTransitions?: string[] };
 
 let t: TestApp;
 let sales: User;
@@ -72,15 +40,23 @@ async function newCustomer(name: string): Promise<string> {
 const raw = (method: string, path: string, user: User, body?: unknown, headers: Record<string, string> = {}) =>
   t.request(path, { method, headers: { ...JSON_HEADERS, ...user.auth, ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 
-const QUOTE_CHANGE = /^\/api\/quotes\/([0-9a-f-]{36})(\/lines(\/[0-9a-f-]{36})?|\/transitions)?$/;
+/** The operations that change a quote: their contract requires the quote's current ETag as If-Match. */
+const QUOTE_CHANGES: readonly OperationId[] = ['updateQuote', 'addQuoteLine', 'updateQuoteLine', 'removeQuoteLine', 'transitionQuote'];
 
-/** Like {@link raw}, but a change of a quote carries the quote's current ETag unless the test gives an If-Match. */
+/** Like {@link raw}, but a change of a quote carries the quote's current ETag (read through the SDK) unless the test gives an If-Match. */
 async function send(method: string, path: string, user: User, body?: unknown, headers: Record<string, string> = {}) {
-  const quoteId = method !== 'GET' && !('if-match' in headers) ? QUOTE_CHANGE.exec(path)?.[1] : undefined;
-  if (quoteId) {
-    const current = await t.request(`/api/quotes/${quoteId}`, { headers: user.auth });
-    const etag = current.headers.get('etag');
-    if (etag) headers = { ...headers, 'if-match': etag };
+  const operation = findOperation(method, path);
+  if (operation && QUOTE_CHANGES.includes(operation.id) && !('if-match' in headers)) {
+    const quoteId = path.split('/')[3]!; // /api/quotes/{id}/…
+    // A quote the user cannot read gets no If-Match: the change then answers for itself (404, 403).
+    const current = await t
+      .client(user)
+      .call('getQuote', { params: { path: { id: quoteId } } })
+      .catch((error: unknown) => {
+        if (error instanceof NexusProblemError) return undefined;
+        throw error;
+      });
+    if (current) headers = { ...headers, 'if-match': current.etag };
   }
   return raw(method, path, user, body, headers);
 }
