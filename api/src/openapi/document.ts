@@ -2,7 +2,7 @@ import type { Config } from '../config.js';
 import type { AppOpenAPI } from '../http/app-env.js';
 
 export const API_TITLE = 'Nexus API';
-export const API_VERSION = '0.1.0';
+export const API_VERSION = '1.0.0';
 
 const TAGS = [
   { name: 'System', description: 'Health, metrics and the public dashboard aggregates.' },
