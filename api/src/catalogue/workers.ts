@@ -1,6 +1,6 @@
 import type { AppDeps } from '../deps.js';
 import { graphScope } from '../graph/scope.js';
-import { startGraphSyncWorker } from '../graph/sync.js';
+import { startGraphSyncWorker } from '../services/graph-sync/index.js';
 
 /**
  * The catalogue's own background loop inside the API process: the

@@ -17,7 +17,6 @@ import {
   type ProductNode,
   type RelationEdge,
 } from './projection.js';
-import { ensureGraphSchema } from './schema.js';
 
 export const toProductNode = (row: ProductRecord): ProductNode => ({
   id: row.id,
@@ -116,57 +115,4 @@ export async function drainGraphOutbox(deps: GraphSyncDeps, options: { batchSize
     total += applied;
     if (applied < batchSize) return total;
   }
-}
-
-export interface GraphSyncWorker {
-  /** Drain now instead of at the next tick. */
-  kick(): void;
-  stop(): Promise<void>;
-}
-
-/**
- * The background loop that keeps Neo4j in step with PostgreSQL. Tolerates
- * Neo4j (or PostgreSQL) being down: it logs the outage once, backs off up to
- * 30 s, and catches up from the outbox when the store returns.
- */
-export function startGraphSyncWorker(deps: GraphSyncDeps, options: { intervalMs: number; batchSize?: number }): GraphSyncWorker {
-  let stopped = false;
-  let wake: (() => void) | undefined;
-  let failures = 0;
-  let schemaReady = false;
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
-  const loop = (async () => {
-    while (!stopped) {
-      try {
-        if (!schemaReady) {
-          await ensureGraphSchema(deps.graph);
-          schemaReady = true;
-        }
-        const applied = await drainGraphOutbox(deps, options.batchSize === undefined ? {} : { batchSize: options.batchSize });
-        if (failures > 0) deps.logger.info({ applied }, 'graph sync: store reachable again; caught up from the outbox');
-        else if (applied > 0) deps.logger.debug({ applied }, 'graph sync: applied outbox markers');
-        failures = 0;
-      } catch (error) {
-        failures += 1;
-        if (failures === 1) deps.logger.warn({ err: error }, 'graph sync: cannot reach Neo4j or PostgreSQL; changes wait in the outbox');
-      }
-      if (stopped) break;
-      await sleep(failures > 0 ? Math.min(options.intervalMs * 2 ** failures, 30_000) : options.intervalMs);
-    }
-  })();
-  return {
-    kick: () => wake?.(),
-    async stop() {
-      stopped = true;
-      wake?.();
-      await loop;
-    },
-  };
 }
