@@ -312,3 +312,10 @@ export async function productSetsOfSentRevisions(db: Db, number: string, exceptQ
     .execute();
   return rows.map((row) => row.products);
 }
+
+/** The quote with this number: the given revision, or the newest one. */
+export function findQuoteByNumber(db: Db, number: string, revision: number | null): Promise<QuoteRecord | undefined> {
+  let query: QuoteQuery = selectQuotes(db).where('quotes.number', '=', number);
+  if (revision !== null) query = query.where('quotes.revision', '=', revision);
+  return query.orderBy('quotes.revision', 'desc').limit(1).executeTakeFirst() as Promise<QuoteRecord | undefined>;
+}

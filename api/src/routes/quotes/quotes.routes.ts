@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { QUOTE_EDITOR_ROLES } from '../../domain/quotes/permissions.js';
 import { etagHeader, problemResponse as problem } from '../../http/responses.js';
 import { BEARER, defineRoute } from '../../http/define-route.js';
 import { MAX_LINES_PER_QUOTE } from '../../domain/quotes/limits.js';
@@ -25,7 +26,7 @@ import {
 
 const notFound = problem('No such quote.');
 const ETAG = etagHeader('The version, for `If-Match` on the next change.');
-const WRITERS = ['admin', 'sales'] as const;
+const WRITERS = QUOTE_EDITOR_ROLES;
 const TAGS: ['Quotes'] = ['Quotes'];
 
 const LineParamsSchema = z.object({

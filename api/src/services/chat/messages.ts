@@ -4,6 +4,8 @@ import type { MessageKind, MessageReference } from '../../db/schema.js';
 import { problems } from '../../lib/problem.js';
 import { findMembership, lockConversation, setReadSeq, takeNextSeq } from '../../repositories/conversations.js';
 import { findMessageByClientId, insertMessage, listMessagesAfter, type MessageRecord } from '../../repositories/messages.js';
+import { answerInBackground } from './assistant-replies.js';
+import type { AssistantDeps } from './assistant.js';
 import { publishConversationEvent, publishMessages } from './chat-events.js';
 import { conversationNotFound, memberConversation, type Caller } from './conversations.js';
 import { toMessageView, type MessageView } from './message-view.js';
@@ -44,7 +46,7 @@ export interface PostedMessage {
  * and returns it with its original id and seq instead of storing it again.
  */
 export async function postMessage(
-  deps: ChatDeps,
+  deps: AssistantDeps,
   caller: Caller,
   conversationId: string,
   input: { text: string; clientMessageId: string },
@@ -66,7 +68,10 @@ export async function postMessage(
     return { row, created: true };
   });
   const message = toMessageView(outcome.row);
-  if (outcome.created) await publishMessages(deps, [message]);
+  if (outcome.created) {
+    await publishMessages(deps, [message]);
+    answerInBackground(deps, caller, message);
+  }
   return { message, created: outcome.created };
 }
 
