@@ -8,10 +8,9 @@ import { searchTerms } from '../../domain/catalogue/search-query.js';
 import { formatMoney } from '../../domain/quotes/money-format.js';
 import { quoteLabel } from '../../domain/quotes/numbering.js';
 import { mayEditQuotes, QUOTE_EDITOR_ROLES } from '../../domain/quotes/permissions.js';
-import { QUANTITY_PATTERN } from '../../domain/quotes/quantity.js';
 import { relatedNeighbours, taskKitRows } from '../../graph/queries.js';
 import { ProblemError } from '../../lib/problem.js';
-import { findProductBySku, findProductsByIds, searchProducts, type ProductRecord } from '../../repositories/products.js';
+import { findProduct, findProductsByIds, productIdsBySku, searchProducts, type ProductRecord } from '../../repositories/products.js';
 import { findQuoteByNumber } from '../../repositories/quotes.js';
 import { listTasks } from '../../repositories/tasks.js';
 import type { Caller } from '../caller.js';
@@ -34,6 +33,12 @@ export interface AssistantAnswer {
 }
 
 const MAX_PRODUCTS = 5;
+
+/** The product with this SKU (SKUs are unique regardless of case). */
+async function findProductBySku(deps: AssistantDeps, sku: string): Promise<ProductRecord | undefined> {
+  const id = (await productIdsBySku(deps.db, [sku])).get(sku.toLowerCase());
+  return id === undefined ? undefined : findProduct(deps.db, id);
+}
 
 const productRef = (p: Pick<ProductRecord, 'id' | 'sku' | 'name'>): MessageReference => ({ type: 'product', id: p.id, label: `${p.sku} ${p.name}` });
 
@@ -62,7 +67,7 @@ async function withGraph<T>(deps: AssistantDeps, what: string, run: (graph: Driv
 
 /** The product a request names: by exact SKU, else the best catalogue search hit. */
 async function resolveProduct(deps: AssistantDeps, name: string): Promise<ProductRecord | undefined> {
-  const bySku = await findProductBySku(deps.db, name);
+  const bySku = await findProductBySku(deps, name);
   if (bySku?.active) return bySku;
   const [best] = await searchProducts(deps.db, searchTerms(name), {}, 1, 0);
   return best;
@@ -146,10 +151,10 @@ async function addToQuoteAnswer(
   if (!mayEditQuotes(caller.role)) {
     return { text: `Only ${QUOTE_EDITOR_ROLES.join(' and ')} users may edit quotes; you are ${caller.role}, so I added nothing.`, references: [] };
   }
-  if (!QUANTITY_PATTERN.test(intent.quantity)) {
+  if (!(Number(intent.quantity) > 0)) {
     return { text: `${intent.quantity} is not a quantity I can add (a positive number with at most 3 decimals).`, references: [] };
   }
-  const product = await findProductBySku(deps.db, intent.sku);
+  const product = await findProductBySku(deps, intent.sku);
   if (!product) return { text: `No product has the SKU ${intent.sku}, so I added nothing.`, references: [] };
   const found = await findQuoteByNumber(deps.db, intent.quoteNumber, intent.revision);
   if (!found) return quoteNotFound(intent.quoteNumber, intent.revision);
