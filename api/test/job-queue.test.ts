@@ -108,6 +108,8 @@ describe.each(databaseBackends)('job queue: $backend', (backend) => {
       error: 'The process running this job stopped 3 times while working on it (it crashed or ran out of memory on this input); it is not tried again.',
     });
     expect(runs).toEqual([]);
+    // The runner tells `ended` after the job's row is committed: wait for it, do not race it.
+    await eventually(() => ended.length > 0, 5_000);
     expect(ended).toEqual([{ id: job.id, status: 'failed', reason: failed.error }]);
   });
 
@@ -129,6 +131,8 @@ describe.each(databaseBackends)('job queue: $backend', (backend) => {
     const failed = await settled(job.id);
     expect(failed).toMatchObject({ status: 'failed', attempts: 2, error: 'Gave up after 2 attempts: the mail server did not answer' });
     expect(runs.map((r) => r.attempts)).toEqual([1, 2]);
+    // The runner tells `ended` after the job's row is committed: wait for it, do not race it.
+    await eventually(() => ended.length > 0, 5_000);
     expect(ended).toEqual([{ id: job.id, status: 'failed', reason: failed.error }]);
   });
 
@@ -159,6 +163,8 @@ describe.each(databaseBackends)('job queue: $backend', (backend) => {
     expect(await cancelJob(db(), job.id)).toMatchObject({ status: 'processing', cancel_requested: true });
     const cancelled = await settled(job.id);
     expect(cancelled).toMatchObject({ status: 'cancelled', error: 'Cancelled while it ran; what it had finished stays.' });
+    // The runner tells `ended` after the job's row is committed: wait for it, do not race it.
+    await eventually(() => ended.length > 0, 5_000);
     expect(ended).toEqual([{ id: job.id, status: 'cancelled', reason: cancelled.error }]);
 
     expect(await retryJob(db(), job.id)).toMatchObject({ status: 'queued', attempts: 0, error: null, cancel_requested: false });
