@@ -49,6 +49,28 @@ function summarise(pass, file) {
   return lines;
 }
 
+/**
+ * The contract's UTF-8 byte bounds (`x-max-utf8-bytes`, which JSON Schema cannot
+ * express) per operation label and body field, for scripts/lib/schemathesis_hooks.py.
+ */
+function utf8ByteLimits(contract) {
+  const resolve = (schema) => {
+    const ref = schema?.$ref;
+    return ref ? resolve(ref.split('/').slice(1).reduce((node, key) => node[key], contract)) : schema;
+  };
+  const limits = {};
+  for (const [route, item] of Object.entries(contract.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      const schema = resolve(operation?.requestBody?.content?.['application/json']?.schema);
+      for (const [field, property] of Object.entries(schema?.properties ?? {})) {
+        const limit = resolve(property)?.['x-max-utf8-bytes'];
+        if (typeof limit === 'number') (limits[`${method.toUpperCase()} ${route}`] ??= {})[field] = limit;
+      }
+    }
+  }
+  return limits;
+}
+
 const api = await startApi({
   env: {
     // The run takes minutes and fuzzes login: a token that outlives it, and
@@ -89,6 +111,10 @@ try {
         // longer scenarios reach such operations with real ids far more often.
         '[phases.stateful]',
         `max-steps = ${maxSteps}`,
+        // Only the contract's own links: inferred ones guess from field names and
+        // carried a null quoteId into /api/quotes/None/… (a 400 counted as a
+        // rejected valid request); every operation has declared links to reach it.
+        'inference.algorithms = []',
         '',
         '# 428 Precondition Required is the right answer to a missing If-Match (RFC 6585).',
         '[checks.missing_required_header]',
@@ -121,7 +147,12 @@ try {
     '--generation-allow-x00',
     'false',
   ];
-  const env = { NEXUS_CONTRACT_TOKEN: token, NEXUS_CONTRACT_LOGOUT_TOKEN: logoutToken };
+  const env = {
+    NEXUS_CONTRACT_TOKEN: token,
+    NEXUS_CONTRACT_LOGOUT_TOKEN: logoutToken,
+    SCHEMATHESIS_HOOKS: path.join(REPO_ROOT, 'scripts', 'lib', 'schemathesis_hooks.py'),
+    NEXUS_CONTRACT_BYTE_LIMITS: JSON.stringify(utf8ByteLimits(JSON.parse(readFileSync(path.join(REPO_ROOT, 'openapi', 'openapi.json'), 'utf8')))),
+  };
   // Logout ends the session of the token it is called with, so it runs apart,
   // with a session of its own; every other operation runs in the main pass.
   const passes = [
