@@ -102,6 +102,17 @@ const schema = z.object({
   QUOTE_TAX_LABEL: z.string().trim().min(1).max(40).default('GST'),
   /** Seconds between sweeps that expire quotes past their validity date; 0 turns the sweep off (reads still expire them). */
   QUOTE_EXPIRY_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  /**
+   * Data retention (docs/operations.md "Data retention"). An Idempotency-Key is honoured this many hours
+   * after its first use; a retry later than that is a new request. Swept every RETENTION_SWEEP_SECONDS.
+   */
+  IDEMPOTENCY_KEY_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24),
+  /** Days ended sessions (revoked, or whose refresh tokens all expired) and expired refresh tokens are kept. */
+  SESSION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(7),
+  /** Days finished jobs (done, failed, cancelled) stay on the queue; the imports they ran keep their own records. */
+  JOBS_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(14),
+  /** Seconds between retention sweeps; 0 turns the sweep off. */
+  RETENTION_SWEEP_SECONDS: z.coerce.number().int().min(0).max(86_400).default(900),
   /** Company header of quote PDFs. Unset lines are left out; nothing is invented. */
   COMPANY_NAME: optionalText,
   /** Lines separated by newlines or a literal `\n`. */

@@ -16,6 +16,7 @@ import { jobHandlers } from './services/jobs/job-handlers.js';
 import { startJobRunner } from './services/jobs/job-runner.js';
 import { startQuoteExpirySweep } from './services/quotes/index.js';
 import { startQuoteAnnouncer } from './services/chat/quote-announcements.js';
+import { startRetentionSweep } from './services/maintenance/retention.js';
 
 /** Which backend serves a role, and where: printed at start (server.ts). */
 export interface RoleBackend {
@@ -148,6 +149,9 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
     // Quotes past their validity date become expired (reads expire them too); stopped before the stores close.
     const quoteExpiry = startQuoteExpirySweep(deps, config.QUOTE_EXPIRY_SWEEP_SECONDS);
     closers.push(() => quoteExpiry.stop());
+    // Expired idempotency keys, sessions and finished jobs are removed; stopped before the stores close.
+    const retention = startRetentionSweep(deps);
+    closers.push(() => retention.stop());
     // Quote changes told in the conversations linked to the quote; stopped before the stores close.
     const quoteAnnouncer = await startQuoteAnnouncer(deps);
     closers.push(() => quoteAnnouncer.stop());

@@ -133,6 +133,13 @@ export interface GraphOutboxTable {
   created_at: Timestamp;
 }
 
+/** One row: which process drains the graph outbox now, until when (migration 0008). */
+export interface GraphSyncLeaseTable {
+  id: Generated<boolean>;
+  holder: string | null;
+  expires_at: Timestamp | null;
+}
+
 export interface ImportJobsTable {
   id: Generated<string>;
   status: ColumnType<'queued' | 'running' | 'succeeded' | 'failed', 'queued' | 'running' | 'succeeded' | 'failed' | undefined>;
@@ -303,6 +310,7 @@ export interface Database {
   product_relations: ProductRelationsTable;
   product_pair_stats: ProductPairStatsTable;
   graph_outbox: GraphOutboxTable;
+  graph_sync_lease: GraphSyncLeaseTable;
   import_jobs: ImportJobsTable;
   jobs: JobsTable;
   import_files: ImportFilesTable;

@@ -1,9 +1,11 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Driver } from 'neo4j-driver';
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import type { ProductRelationRow, TaskRow } from '../db/schema.js';
 import type { RelationType } from '../domain/catalogue/relation-types.js';
-import { deleteOutboxRows, oldestOutboxRows, tryLockOutbox, type OutboxRow } from '../repositories/outbox.js';
+import { claimGraphSyncLease, deleteOutboxRows, oldestOutboxRows, releaseGraphSyncLease, type OutboxRow } from '../repositories/outbox.js';
 import { findProductsByIds, type ProductRecord } from '../repositories/products.js';
 import { pairWeights, relationsByIds } from '../repositories/relations.js';
 import {
@@ -45,8 +47,21 @@ export interface GraphSyncDeps {
   logger: Logger;
 }
 
-/** Applies one batch of outbox markers to Neo4j in a single Neo4j transaction. */
-async function applyMarkers(trx: Db, deps: GraphSyncDeps, rows: readonly OutboxRow[]): Promise<void> {
+/** What one batch of outbox markers asks Neo4j to look like: read from PostgreSQL before Neo4j is touched. */
+interface OutboxBatch {
+  rows: readonly OutboxRow[];
+  products: Map<string, ProductRecord>;
+  productIds: string[];
+  tasks: TaskRow[];
+  taskIds: string[];
+  relations: ProductRelationRow[];
+  goneRelations: { id: string; from: string; type: RelationType | undefined }[];
+  pairKeys: string[];
+  weights: Map<string, number>;
+}
+
+/** Reads the current state of the entities a batch of markers names (one short read transaction). */
+async function readBatch(trx: Db, rows: readonly OutboxRow[]): Promise<OutboxBatch> {
   const idsOf = (kind: OutboxRow['kind']) => [...new Set(rows.filter((r) => r.kind === kind).map((r) => r.entity_id))];
   const productIds = idsOf('product');
   const taskIds = idsOf('task');
@@ -62,7 +77,12 @@ async function applyMarkers(trx: Db, deps: GraphSyncDeps, rows: readonly OutboxR
     .map((r) => ({ id: r.entity_id, from: String((r.payload as { productId?: string } | null)?.productId ?? ''), type: (r.payload as { type?: RelationType } | null)?.type }))
     .filter((r) => r.from !== '');
   const weights = await pairWeights(trx, pairKeys);
+  return { rows, products, productIds, tasks, taskIds, relations, goneRelations, pairKeys, weights };
+}
 
+/** Applies one batch to Neo4j in a single Neo4j transaction (no PostgreSQL transaction is open meanwhile). */
+async function applyBatch(deps: GraphSyncDeps, batch: OutboxBatch): Promise<void> {
+  const { products, tasks, relations, pairKeys, weights } = batch;
   const session = deps.graph.session();
   const tx = session.beginTransaction();
   try {
@@ -77,9 +97,9 @@ async function applyMarkers(trx: Db, deps: GraphSyncDeps, rows: readonly OutboxR
         return { a, b, weight: weights.get(key) ?? 0 };
       }),
     );
-    await removeRelationEdges(tx, goneRelations);
-    await removeProductNodes(tx, productIds.filter((id) => !products.has(id)));
-    await removeTaskNodes(tx, taskIds.filter((id) => !tasks.some((t) => t.id === id)));
+    await removeRelationEdges(tx, batch.goneRelations);
+    await removeProductNodes(tx, batch.productIds.filter((id) => !products.has(id)));
+    await removeTaskNodes(tx, batch.taskIds.filter((id) => !tasks.some((t) => t.id === id)));
     await tx.commit();
   } catch (error) {
     await tx.rollback().catch(() => {});
@@ -89,30 +109,43 @@ async function applyMarkers(trx: Db, deps: GraphSyncDeps, rows: readonly OutboxR
   }
 }
 
+/** How long a drainer holds the lease per batch; another process takes over after this if it died. */
+export const GRAPH_SYNC_LEASE_SECONDS = 120;
+
+const drainerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+
 /**
- * Drains the outbox to Neo4j, oldest first, until it is empty. A batch's
- * markers are deleted only after Neo4j committed it, in the transaction that
- * read them; if Neo4j is down nothing is lost and the next call retries.
- * Returns how many markers were applied (0 also when another process holds
- * the drain lock).
+ * Drains the outbox to Neo4j, oldest first, until it is empty. For each batch
+ * the markers and the current state of their entities are read in one short
+ * PostgreSQL transaction, which ends before Neo4j is written: a slow or
+ * unreachable Neo4j never holds a PostgreSQL transaction (or, embedded, the
+ * single connection) open. The markers are deleted only after Neo4j
+ * committed; a change made meanwhile writes a new marker, which the next
+ * batch applies. One drainer at a time works per database (a lease row,
+ * taken and released by autocommitted statements). Returns how many markers
+ * were applied (0 also when another process holds the lease).
  */
-export async function drainGraphOutbox(deps: GraphSyncDeps, options: { batchSize?: number } = {}): Promise<number> {
+export async function drainGraphOutbox(deps: GraphSyncDeps, options: { batchSize?: number; holder?: string } = {}): Promise<number> {
   const batchSize = options.batchSize ?? 500;
-  // Fail fast, before a PostgreSQL transaction is open, when Neo4j is
-  // unreachable: the embedded database has a single connection, and holding it
-  // while the driver waits out its connection timeout would stall every request.
+  const holder = options.holder ?? drainerId;
+  // Fail fast, before PostgreSQL is asked anything, when Neo4j is unreachable.
   await deps.graph.getServerInfo();
   let total = 0;
-  for (;;) {
-    const applied = await deps.db.transaction().execute(async (trx) => {
-      if (!(await tryLockOutbox(trx))) return 0;
-      const rows = await oldestOutboxRows(trx, batchSize);
-      if (rows.length === 0) return 0;
-      await applyMarkers(trx, deps, rows);
-      await deleteOutboxRows(trx, rows.map((r) => r.id));
-      return rows.length;
-    });
-    total += applied;
-    if (applied < batchSize) return total;
+  if (!(await claimGraphSyncLease(deps.db, holder, GRAPH_SYNC_LEASE_SECONDS))) return 0;
+  try {
+    for (;;) {
+      const batch = await deps.db.transaction().execute(async (trx) => {
+        const rows = await oldestOutboxRows(trx, batchSize);
+        return rows.length === 0 ? undefined : readBatch(trx, rows);
+      });
+      if (!batch) return total;
+      await applyBatch(deps, batch);
+      await deleteOutboxRows(deps.db, batch.rows.map((r) => r.id));
+      total += batch.rows.length;
+      if (batch.rows.length < batchSize) return total;
+      if (!(await claimGraphSyncLease(deps.db, holder, GRAPH_SYNC_LEASE_SECONDS))) return total;
+    }
+  } finally {
+    await releaseGraphSyncLease(deps.db, holder).catch((error: unknown) => deps.logger.warn({ err: error }, 'graph sync: could not release the drain lease; it runs out by itself'));
   }
 }

@@ -32,12 +32,6 @@ export async function enqueueGraphSync(db: Db, entries: readonly OutboxEntry[]):
   }
 }
 
-/** Lets one drainer at a time work per database (transaction-scoped advisory lock). */
-export async function tryLockOutbox(trx: Db): Promise<boolean> {
-  const result = await sql<{ locked: boolean }>`select pg_try_advisory_xact_lock(hashtext('nexus.graph_outbox')) as locked`.execute(trx);
-  return result.rows[0]?.locked === true;
-}
-
 export function oldestOutboxRows(trx: Db, limit: number): Promise<OutboxRow[]> {
   return trx.selectFrom('graph_outbox').select(['id', 'kind', 'entity_id', 'payload']).orderBy('id').limit(limit).execute();
 }
@@ -57,4 +51,23 @@ export async function outboxStatus(db: Db): Promise<{ pending: number; maxId: nu
     .select((eb) => [eb.fn.countAll<number>().as('pending'), eb.fn.max('id').as('max_id'), eb.fn.min('created_at').as('oldest')])
     .executeTakeFirstOrThrow();
   return { pending: Number(row.pending), maxId: Number(row.max_id ?? 0), oldest: row.oldest ? new Date(row.oldest) : null };
+}
+
+/**
+ * Takes the drain lease (one drainer at a time per database) for `holder`, or
+ * renews it; false while another holder's lease runs. An autocommitted
+ * statement, so no transaction stays open while the holder waits on Neo4j; a
+ * holder that dies frees it when the lease runs out.
+ */
+export async function claimGraphSyncLease(db: Db, holder: string, leaseSeconds: number): Promise<boolean> {
+  const result = await sql<{ holder: string }>`
+    update graph_sync_lease
+       set holder = ${holder}, expires_at = now() + make_interval(secs => ${leaseSeconds})
+     where holder is null or holder = ${holder} or expires_at < now()
+     returning holder`.execute(db);
+  return result.rows.length > 0;
+}
+
+export async function releaseGraphSyncLease(db: Db, holder: string): Promise<void> {
+  await db.updateTable('graph_sync_lease').set({ holder: null, expires_at: null }).where('holder', '=', holder).execute();
 }

@@ -6,6 +6,7 @@ import * as m0004 from './0004_chat.js';
 import * as m0005 from './0005_chat_quote_announcements.js';
 import * as m0006 from './0006_user_versions.js';
 import * as m0007 from './0007_jobs.js';
+import * as m0008 from './0008_data_hygiene.js';
 
 /**
  * Every migration, by version. Static imports (not a directory scan) so that
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '0005_chat_quote_announcements': m0005,
   '0006_user_versions': m0006,
   '0007_jobs': m0007,
+  '0008_data_hygiene': m0008,
 };
