@@ -17,7 +17,12 @@ export const init: ServerInit = async () => {
 export const handle: Handle = async ({ event, resolve }) => {
   const config = webConfig();
   const secure = config.cookieSecure === 'auto' ? event.url.protocol === 'https:' : config.cookieSecure;
-  const session = openSession(event.cookies, secure);
+  // The browser's address (adapter-node: ADDRESS_HEADER/XFF_DEPTH behind a load balancer).
+  const forwardedFor = event.getClientAddress();
+  const session = openSession(event.cookies, {
+    secure,
+    client: { address: forwardedFor, userAgent: event.request.headers.get('user-agent') ?? '' },
+  });
   await session.ensureFresh();
   event.locals.session = session;
   event.locals.api = createNexusClient({
@@ -27,7 +32,6 @@ export const handle: Handle = async ({ event, resolve }) => {
   });
   // This server is a proxy hop in front of the API (TRUSTED_PROXY_HOPS): pass on
   // the browser's address, so per-address limits see people, not this server.
-  const forwardedFor = event.getClientAddress();
   event.locals.api.use({
     onRequest({ request }) {
       request.headers.set('x-forwarded-for', forwardedFor);

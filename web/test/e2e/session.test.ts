@@ -30,7 +30,7 @@ describe('signing in and out', () => {
 
     // The session is in HttpOnly cookies: nothing a script on the page can read.
     const cookies = await context.cookies();
-    expect(cookies.map((c) => c.name).sort()).toEqual(['nexus_access', 'nexus_refresh']);
+    expect(cookies.map((c) => c.name).sort()).toEqual(['nexus_access', 'nexus_binding', 'nexus_refresh']);
     for (const cookie of cookies) expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
     expect(await page.evaluate(() => document.cookie)).toBe('');
     await screenshot(page, 'dashboard-signed-in');
