@@ -77,6 +77,7 @@ const api = await startApi({
     // limits that let the fuzzer reach every branch (429 stays reachable and documented).
     ACCESS_TOKEN_TTL_SECONDS: '3600',
     LOGIN_LIMIT_PER_IP: '200',
+    PUBLIC_STATS_RATE_LIMIT: '2000',
   },
 });
 let exitCode = 1;

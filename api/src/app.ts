@@ -14,13 +14,16 @@ import { registerContractDocument } from './openapi/document.js';
 import { docsRouter } from './docs/swagger-ui.js';
 import { routers } from './routes/index.js';
 import { createTokenVerifier } from './auth/verify-request.js';
+import { invalidatePublicStatistics } from './services/system/statistics.js';
 
 /**
  * PostgreSQL text cannot hold U+0000, and no field of this API means anything
  * by it: a NUL in the query string or in a JSON body is a 400, not a 500.
  */
 const rejectNulCharacters: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (/%00/.test(new URL(c.req.url).search)) {
+  const url = c.req.url;
+  const query = url.indexOf('?');
+  if (query >= 0 && url.indexOf('%00', query) >= 0) {
     throw problems.validation([{ path: 'query', message: 'Text must not contain NUL (U+0000) characters.', code: 'nul_character' }]);
   }
   if (/^application\/([a-z.+-]+\+)?json/i.test(c.req.header('content-type') ?? '')) {
@@ -81,6 +84,14 @@ export function createApp(deps: AppDeps): AppOpenAPI {
   app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/imports' ? importBodyLimit : defaultBodyLimit)(c, next));
 
   app.use('/api/*', rejectNulCharacters);
+
+  // The public statistics are cached for a few seconds; any write through the API drops them so that
+  // the next read shows it (services/system/statistics.ts).
+  app.use('/api/*', async (c, next) => {
+    await next();
+    const method = c.req.method;
+    if (method !== 'GET' && method !== 'HEAD' && method !== 'OPTIONS' && c.res.status < 400) await invalidatePublicStatistics(deps);
+  });
 
   for (const router of routers(deps)) app.route('/', router);
   registerContractDocument(app, deps.config);

@@ -61,6 +61,22 @@ const schema = z.object({
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(300).default(60 * 60 * 24 * 30),
   BCRYPT_COST: z.coerce.number().int().min(4).max(15).default(12),
 
+  /**
+   * Verified access tokens remembered per process (auth/verified-tokens.ts): at most this many (LRU);
+   * 0 verifies the signature and reads the session on every request. Revocations remove entries at once.
+   */
+  AUTH_CACHE_MAX_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(10_000),
+  /** Longest an entry is kept (also never past the token's expiry): bounds how long a renamed user's old name is seen. */
+  AUTH_CACHE_MAX_AGE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  /**
+   * GET /api/dashboard and /api/metrics: their aggregates are computed at most once per this many seconds
+   * (shared through the cache role) and recomputed after any write through the API; 0 computes every time.
+   */
+  PUBLIC_STATS_CACHE_SECONDS: z.coerce.number().min(0).max(300).default(5),
+  /** Requests per client address per window to GET /api/dashboard and /api/metrics (each its own budget); more → 429. */
+  PUBLIC_STATS_RATE_LIMIT: z.coerce.number().int().min(1).default(120),
+  PUBLIC_STATS_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+
   LOGIN_LIMIT_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_LIMIT_PER_IP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
   /** Failed logins allowed per account *and client address* in one window (a stranger cannot lock out the owner). */

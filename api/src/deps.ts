@@ -10,6 +10,7 @@ import type { JobRunner } from './services/jobs/job-runner.js';
 import type { Cache } from './infra/cache/cache.js';
 import type { RateLimiters } from './infra/rate-limits/rate-limiter.js';
 import type { TicketStore } from './infra/tickets/ticket-store.js';
+import type { VerifiedTokens } from './auth/verified-tokens.js';
 
 /** A dependency's liveness check, shown by /api/health. */
 export interface HealthProbe {
@@ -37,6 +38,8 @@ export interface AppDeps {
   graph: Driver | null;
   signingKey: SigningKey;
   loginThrottle: LoginThrottle;
+  /** Access tokens this process verified, until they expire or are revoked (auth/verified-tokens.ts). */
+  verifiedTokens: VerifiedTokens;
   /** Quote PDFs, rendered on worker threads. */
   pdfRenderer: PdfRenderer;
   /** The durable job queue's runner in this process: `wake()` after queueing work. */

@@ -9,6 +9,8 @@ import { connectNeo4j } from './infra/neo4j.js';
 import { localSigningKey, signingKeyFromPem } from './auth/signing-key.js';
 import { decoyHash } from './auth/passwords.js';
 import { loginThrottle } from './auth/login-throttle.js';
+import { verifiedTokens } from './auth/verified-tokens.js';
+import { AUTH_REVOKED_CHANNEL, authRevokedEventSchema } from '@nexus/sdk/chat';
 import { createPdfRenderer } from './pdf/pdf-renderer.js';
 import { API_VERSION } from './openapi/document.js';
 import { startCatalogueWorkers } from './catalogue/workers.js';
@@ -99,6 +101,16 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
         : { name: 'neo4j', required: false, disabledReason: GRAPH_DISABLED_REASON, check: async () => {} },
     ];
 
+    // Revocations made by other instances reach this one's verified-token cache through pub/sub
+    // (the instance that revokes forgets its own entries before it answers).
+    const tokens = verifiedTokens({ maxEntries: config.AUTH_CACHE_MAX_ENTRIES, maxAgeSeconds: config.AUTH_CACHE_MAX_AGE_SECONDS });
+    const stopRevocations = await ephemeral.pubsub.subscribe(AUTH_REVOKED_CHANNEL, (payload) => {
+      const parsed = authRevokedEventSchema.safeParse(payload);
+      if (parsed.success) tokens.forget(parsed.data);
+      else logger.warn({ issues: parsed.error.issues.slice(0, 3) }, 'auth: ignored a malformed auth.revoked event');
+    });
+    closers.push(() => stopRevocations());
+
     const pdfRenderer = createPdfRenderer(
       {
         threads: config.PDF_RENDER_THREADS,
@@ -130,6 +142,7 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
       presence: ephemeral.presence,
       graph,
       signingKey,
+      verifiedTokens: tokens,
       loginThrottle: loginThrottle(ephemeral.rateLimiters, {
         perAddress: config.LOGIN_LIMIT_PER_IP,
         perAddressWindowSeconds: config.LOGIN_LIMIT_PER_IP_WINDOW_SECONDS,

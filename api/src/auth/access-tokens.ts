@@ -41,7 +41,7 @@ export async function verifyAccessToken(
   key: SigningKey,
   token: string,
   options: { issuer: string },
-): Promise<{ ok: true; claims: AccessTokenClaims } | { ok: false; reason: AccessTokenFailure }> {
+): Promise<{ ok: true; claims: AccessTokenClaims; expiresAtMs: number } | { ok: false; reason: AccessTokenFailure }> {
   try {
     const { payload } = await jwtVerify(token, key.publicKey, {
       algorithms: ['EdDSA'],
@@ -53,7 +53,7 @@ export async function verifyAccessToken(
     // ids that are not UUIDs would only fail later, in the database, as a 500.
     const { sub, sid, role } = { sub: payload.sub, sid: payload['sid'], role: payload['role'] };
     if (!isUuid(sub) || !isUuid(sid) || !isRole(role)) return { ok: false, reason: 'invalid' };
-    return { ok: true, claims: { userId: sub, sessionId: sid, role } };
+    return { ok: true, claims: { userId: sub, sessionId: sid, role }, expiresAtMs: (payload.exp ?? 0) * 1000 };
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) return { ok: false, reason: 'expired' };
     return { ok: false, reason: 'invalid' };

@@ -16,7 +16,7 @@ import { publishAuthRevoked } from '../services/chat/chat-events.js';
 import { issueAccessToken } from './access-tokens.js';
 import { verifyPassword } from './passwords.js';
 
-type SessionDeps = Pick<AppDeps, 'db' | 'signingKey' | 'config' | 'loginThrottle' | 'decoyPasswordHash' | 'pubsub' | 'logger'>;
+type SessionDeps = Pick<AppDeps, 'db' | 'signingKey' | 'config' | 'loginThrottle' | 'decoyPasswordHash' | 'pubsub' | 'logger' | 'verifiedTokens'>;
 
 export interface TokenPair {
   accessToken: string;
@@ -121,7 +121,7 @@ export async function refresh(deps: SessionDeps, refreshToken: string): Promise<
 }
 
 /** Ends the session the access token belongs to: its refresh tokens and access tokens stop working. */
-export async function logout(deps: Pick<AppDeps, 'db' | 'pubsub' | 'logger'>, user: { id: string; name: string; sessionId: string }) {
+export async function logout(deps: Pick<AppDeps, 'db' | 'pubsub' | 'logger' | 'verifiedTokens'>, user: { id: string; name: string; sessionId: string }) {
   await deps.db.transaction().execute(async (trx) => {
     await revokeSession(trx, user.sessionId, 'logout');
     await recordActivity(trx, {

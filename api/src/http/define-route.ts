@@ -36,6 +36,8 @@ type RouteInput = Omit<RouteConfig, 'security' | 'middleware'> & {
   security: Security;
   /** Roles allowed to call it; only for protected operations. */
   roles?: readonly Role[];
+  /** Calls are budgeted per client address (the router attaches the limit): documents the 429. */
+  rateLimited?: true;
 };
 
 const header = (description: string) => ({ description, required: true, schema: { type: 'string' as const } });
@@ -64,7 +66,7 @@ function withRequestIdHeader<T extends Record<string, unknown>>(responses: T): T
  * request so that the contract can be generated without any running service.
  */
 export function defineRoute<const R extends RouteInput>(input: R) {
-  const { roles, ...route } = input;
+  const { roles, rateLimited, ...route } = input;
   const isProtected = route.security.length > 0;
   const hasInput = Boolean(route.request?.params || route.request?.query || route.request?.headers || route.request?.body);
   const hasBody = Boolean(route.request?.body);
@@ -80,6 +82,13 @@ export function defineRoute<const R extends RouteInput>(input: R) {
     ...(isProtected && roles ? { 403: problem('Authenticated, but the role may not perform this operation.') } : {}),
     ...(hasBody ? { 413: problem('The request body is larger than allowed.') } : {}),
     ...(hasBody ? { 415: problem('The request body is not of a supported media type.') } : {}),
+    ...(rateLimited
+      ? {
+          429: problem('Too many calls from this client address in the current window.', {
+            'Retry-After': header('Seconds until the budget allows another call.'),
+          }),
+        }
+      : {}),
     500: problem('Unexpected server error (logged with the request id).'),
     503: problem('A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`.', {
       'Retry-After': header('Seconds to wait before retrying.'),
@@ -91,6 +100,6 @@ export function defineRoute<const R extends RouteInput>(input: R) {
     security: route.security,
     middleware: [...(isProtected ? [authGuard(roles)] : []), ...(route.request?.body?.required ? [requireBody] : [])],
     responses: withRequestIdHeader({ ...errorResponses, ...route.responses }),
-  } as unknown as R) as unknown as Omit<R, 'roles'> & { getRoutingPath(): string };
+  } as unknown as R) as unknown as Omit<R, 'roles' | 'rateLimited'> & { getRoutingPath(): string };
 }
 

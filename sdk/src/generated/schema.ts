@@ -28,7 +28,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Business counts */
+        /**
+         * Business counts
+         * @description Computed at most every few seconds (PUBLIC_STATS_CACHE_SECONDS, default 5) and again after any write through the API; `generatedAt` says when. Limited per client address (429 with Retry-After).
+         */
         get: operations["getMetrics"];
         put?: never;
         post?: never;
@@ -45,7 +48,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Public dashboard aggregates */
+        /**
+         * Public dashboard aggregates
+         * @description Computed at most every few seconds (PUBLIC_STATS_CACHE_SECONDS, default 5) and again after any write through the API; `generatedAt` says when. Limited per client address (429 with Retry-After).
+         */
         get: operations["getDashboard"];
         put?: never;
         post?: never;
@@ -2264,6 +2270,19 @@ export interface operations {
                     "application/json": components["schemas"]["Metrics"];
                 };
             };
+            /** @description Too many calls from this client address in the current window. */
+            429: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds until the budget allows another call. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Unexpected server error (logged with the request id). */
             500: {
                 headers: {
@@ -2308,6 +2327,19 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Dashboard"];
+                };
+            };
+            /** @description Too many calls from this client address in the current window. */
+            429: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds until the budget allows another call. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Unexpected server error (logged with the request id). */

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../deps.js';
 import type { AppRouteHandler } from '../../http/app-env.js';
 import { ProblemError } from '../../lib/problem.js';
 import { checkHealth } from '../../services/system/health.js';
-import { dashboardFigures, systemMetrics } from '../../services/system/statistics.js';
+import { cachedDashboardFigures, cachedSystemMetrics } from '../../services/system/statistics.js';
 import type { DashboardRoute, HealthRoute, MetricsRoute } from './system.routes.js';
 
 export function systemHandlers(deps: AppDeps) {
@@ -23,9 +23,9 @@ export function systemHandlers(deps: AppDeps) {
     return c.json({ status: degraded ? ('degraded' as const) : ('ok' as const), ...body }, 200);
   };
 
-  const metrics: AppRouteHandler<MetricsRoute> = async (c) => c.json(await systemMetrics(deps), 200);
+  const metrics: AppRouteHandler<MetricsRoute> = async (c) => c.json(await cachedSystemMetrics(deps), 200);
 
-  const dashboard: AppRouteHandler<DashboardRoute> = async (c) => c.json(await dashboardFigures(deps), 200);
+  const dashboard: AppRouteHandler<DashboardRoute> = async (c) => c.json(await cachedDashboardFigures(deps), 200);
 
   return { health, metrics, dashboard };
 }

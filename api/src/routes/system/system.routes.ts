@@ -55,8 +55,11 @@ export const metrics = defineRoute({
   path: '/api/metrics',
   operationId: 'getMetrics',
   summary: 'Business counts',
+  description:
+    'Computed at most every few seconds (PUBLIC_STATS_CACHE_SECONDS, default 5) and again after any write through the API; `generatedAt` says when. Limited per client address (429 with Retry-After).',
   tags: ['System'],
   security: PUBLIC,
+  rateLimited: true,
   responses: { 200: { description: 'Current counts.', content: { 'application/json': { schema: MetricsSchema } } } },
 });
 
@@ -111,8 +114,11 @@ export const dashboard = defineRoute({
   path: '/api/dashboard',
   operationId: 'getDashboard',
   summary: 'Public dashboard aggregates',
+  description:
+    'Computed at most every few seconds (PUBLIC_STATS_CACHE_SECONDS, default 5) and again after any write through the API; `generatedAt` says when. Limited per client address (429 with Retry-After).',
   tags: ['System'],
   security: PUBLIC,
+  rateLimited: true,
   responses: { 200: { description: 'Aggregates.', content: { 'application/json': { schema: DashboardSchema } } } },
 });
 

@@ -36,7 +36,13 @@ export async function publishMessages(deps: EventDeps, messages: readonly Messag
   for (const message of messages) await publishConversationEvent(deps, message.conversationId, { type: 'message.created', message });
 }
 
-/** Tells the chat gateways to close the sockets this revocation concerns. */
-export function publishAuthRevoked(deps: EventDeps, event: AuthRevokedEvent): Promise<void> {
+/**
+ * Call after the revocation committed, before answering: this instance's
+ * verified-token cache forgets the credentials at once (so the very next
+ * request is refused), then the chat gateways and the other API instances are
+ * told (they close the sockets / forget their entries).
+ */
+export function publishAuthRevoked(deps: EventDeps & Pick<AppDeps, 'verifiedTokens'>, event: AuthRevokedEvent): Promise<void> {
+  deps.verifiedTokens.forget(event);
   return publish(deps, AUTH_REVOKED_CHANNEL, event);
 }

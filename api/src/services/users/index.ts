@@ -29,7 +29,7 @@ export interface UserChanges {
 }
 
 /** User accounts (admin only, by contract): list, create, change name, role or access — never leaving the system without an admin. */
-export function usersService(deps: Pick<AppDeps, 'db' | 'config' | 'pubsub' | 'logger' | 'signingKey'>) {
+export function usersService(deps: Pick<AppDeps, 'db' | 'config' | 'pubsub' | 'logger' | 'signingKey' | 'verifiedTokens'>) {
   const { db } = deps;
 
   return {
@@ -118,6 +118,9 @@ export function usersService(deps: Pick<AppDeps, 'db' | 'config' | 'pubsub' | 'l
         }
         return after;
       });
+      // Verified tokens carry the name and role they were read with: this instance reads them again
+      // (others forget on the revocation events below; a rename alone reaches them within AUTH_CACHE_MAX_AGE_SECONDS).
+      deps.verifiedTokens.forgetUser(id);
       for (const event of revocations) await publishAuthRevoked(deps, event);
       return toUserView(updated);
     },
