@@ -7,6 +7,7 @@ import * as m0005 from './0005_chat_quote_announcements.js';
 import * as m0006 from './0006_user_versions.js';
 import * as m0007 from './0007_jobs.js';
 import * as m0008 from './0008_data_hygiene.js';
+import * as m0009 from './0009_schema_qualified_functions.js';
 
 /**
  * Every migration, by version. Static imports (not a directory scan) so that
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '0006_user_versions': m0006,
   '0007_jobs': m0007,
   '0008_data_hygiene': m0008,
+  '0009_schema_qualified_functions': m0009,
 };
