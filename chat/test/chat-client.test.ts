@@ -39,6 +39,8 @@ describe('the SDK chat client', () => {
       webSocket: nodeWebSocket,
       backoff: { baseMs: 50, maxMs: 500 },
     });
+    const states: string[] = [client.state()];
+    client.onState((state) => states.push(state));
     const seen: number[] = [];
     client.on('message', (frame: Extract<ServerFrame, { type: 'message' }>) => seen.push(frame.message.seq));
     const joined = new Promise((resolve) => client.on('joined', resolve));
@@ -63,5 +65,10 @@ describe('the SDK chat client', () => {
     expect(client.unacknowledged()).toBe(0);
     expect(connects).toBeGreaterThanOrEqual(2);
     client.close();
+    // What a page shows while this happens: connecting, live, reconnecting after the kill, live again, closed.
+    expect(states[0]).toBe('connecting');
+    expect(states.slice(1, 4)).toEqual(['open', 'reconnecting', 'open']);
+    expect(states.at(-1)).toBe('closed');
+    expect(client.state()).toBe('closed');
   }, 90_000);
 });

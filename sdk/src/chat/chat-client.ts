@@ -26,6 +26,13 @@ export interface ChatClientOptions {
 type Handler = (frame: ServerFrame) => void;
 
 /**
+ * Where the connection is: `connecting` (the first attempt), `open` (the socket
+ * is up; rejoins and resends have been written), `reconnecting` (it dropped;
+ * trying again with backoff), `closed` (`close()` was called).
+ */
+export type ChatConnectionState = 'connecting' | 'open' | 'reconnecting' | 'closed';
+
+/**
  * A chat connection that survives disconnects: it reconnects with backoff and
  * jitter, rejoins every conversation with `since` = the last seq it delivered
  * (so nothing is missed and nothing is delivered twice), and resends
@@ -46,6 +53,13 @@ export function createChatClient(options: ChatClientOptions) {
   let attempt = 0;
   let closed = false;
   let open = false;
+  let state: ChatConnectionState = 'connecting';
+  const stateHandlers = new Set<(state: ChatConnectionState) => void>();
+  const setState = (next: ChatConnectionState) => {
+    if (next === state) return;
+    state = next;
+    for (const handler of stateHandlers) handler(next);
+  };
 
   const emit = (frame: ServerFrame) => {
     for (const handler of handlers.get(frame.type) ?? []) handler(frame);
@@ -66,6 +80,7 @@ export function createChatClient(options: ChatClientOptions) {
     } catch {
       return reconnect();
     }
+    if (closed) return; // closed while the credentials were on their way
     const factory = options.webSocket ?? ((target, protocols) => new (globalThis as unknown as { WebSocket: new (url: string, protocols: string[]) => ChatWebSocket }).WebSocket(target, protocols));
     const ws = factory(url, [CHAT_SUBPROTOCOL], headers);
     socket = ws;
@@ -74,6 +89,7 @@ export function createChatClient(options: ChatClientOptions) {
       attempt = 0;
       for (const [conversationId, since] of joined) write({ type: 'join', conversationId, ...(since !== undefined ? { since } : {}) });
       for (const [clientMessageId, send] of pending) write({ type: 'send', conversationId: send.conversationId, clientMessageId, text: send.text });
+      setState('open');
     };
     ws.onmessage = (event) => {
       const parsed = serverFrameSchema.safeParse(JSON.parse(String(event.data)));
@@ -104,6 +120,7 @@ export function createChatClient(options: ChatClientOptions) {
 
   function reconnect() {
     if (closed) return;
+    setState('reconnecting');
     const { baseMs = 250, maxMs = 10_000 } = options.backoff ?? {};
     const delay = Math.random() * Math.min(maxMs, baseMs * 2 ** attempt);
     attempt += 1;
@@ -144,8 +161,16 @@ export function createChatClient(options: ChatClientOptions) {
     },
     /** Messages sent but not yet acknowledged. */
     unacknowledged: () => pending.size,
+    /** The connection's state now. */
+    state: () => state,
+    /** Called on every change of the connection's state (e.g. to show "reconnecting…"). Returns an unsubscribe function. */
+    onState(handler: (state: ChatConnectionState) => void): () => void {
+      stateHandlers.add(handler);
+      return () => stateHandlers.delete(handler);
+    },
     close() {
       closed = true;
+      setState('closed');
       socket?.close(1000, 'client closed');
     },
   };
