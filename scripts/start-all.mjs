@@ -27,6 +27,8 @@ const processes = [
       PORT: process.env.WEB_PORT ?? '3010',
       ORIGIN: process.env.WEB_ORIGIN ?? '',
       NEXUS_API_URL: process.env.NEXUS_API_URL ?? `http://127.0.0.1:${process.env.PORT ?? '8002'}`,
+      // The gateway's own default (CHAT_PORT 8001): inside the API here, or run beside it with REDIS_URL.
+      NEXUS_CHAT_URL: process.env.NEXUS_CHAT_URL ?? `ws://127.0.0.1:${process.env.CHAT_PORT ?? '8001'}/ws`,
     },
   },
 ];

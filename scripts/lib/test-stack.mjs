@@ -201,9 +201,11 @@ async function launchApi(env, port) {
  * Starts a chat gateway process (`chat/src/server.ts`) on a free port against
  * the API at `api` (a running API from startApi: its Redis and key prefix are
  * reused, so API events reach the gateway). Resolves once GET /ready answers 200.
+ * `env.CHAT_PORT` chooses the port.
  */
 export async function startChatGateway(api, { env: overrides = {} } = {}) {
-  const port = await freePort();
+  // CHAT_PORT in `env`: that port (e.g. to restart an instance where its clients reconnect); otherwise a free one.
+  const port = overrides.CHAT_PORT ? Number(overrides.CHAT_PORT) : await freePort();
   const env = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'warn',
