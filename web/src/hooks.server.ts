@@ -2,6 +2,7 @@ import { env } from '$env/dynamic/private';
 import { createNexusClient, isNexusError } from '@nexus/sdk';
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { configure, webConfig } from '$lib/server/config';
+import { allowConnectTo, webSocketSource } from '$lib/server/csp';
 import { openSession } from '$lib/server/session';
 
 /** Runs once as the server starts: an invalid configuration stops it here. */
@@ -40,6 +41,9 @@ export const handle: Handle = async ({ event, resolve }) => {
   });
 
   const response = await resolve(event);
+  const policy = response.headers.get('content-security-policy');
+  // The chat pages open a WebSocket to the gateway, which is on its own origin.
+  if (policy && config.chatUrl) response.headers.set('content-security-policy', allowConnectTo(policy, webSocketSource(config.chatUrl)));
   response.headers.set('x-content-type-options', 'nosniff');
   response.headers.set('referrer-policy', 'same-origin');
   return response;

@@ -1,7 +1,7 @@
 // The app's sections, in menu order. A section appears when the API has the
 // operation its page is built on and the signed-in user's role may call it (both
-// read from the SDK's generated operation table). Documents and chat slot in here
-// as entries like the ones below once their pages exist.
+// read from the SDK's generated operation table). Documents slot in here as an
+// entry like the ones below once its pages exist.
 import { mayCall, type OperationId, type User } from '@nexus/sdk';
 
 export interface Section {
@@ -18,7 +18,7 @@ export const sections: readonly Section[] = [
   { href: '/products', label: 'Products', operation: 'listProducts' },
   { href: '/products/imports', label: 'Imports', operation: 'listImports' },
   // { href: '/documents', label: 'Documents', operation: 'listDocuments' },
-  // { href: '/chat', label: 'Chat', operation: 'createChatTicket' },
+  { href: '/chat', label: 'Chat', operation: 'listConversations' },
   { href: '/activity', label: 'Activity', operation: 'listActivity' },
   { href: '/users', label: 'Users', operation: 'listUsers' },
 ];

@@ -10,7 +10,9 @@ import { webConfig } from './config';
 /** Session operations are the web server's own business: tokens never reach page scripts. */
 const SERVER_ONLY = new Set(['login', 'refreshToken', 'logout']);
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'if-match', 'if-none-match', 'idempotency-key'];
+// `origin` too: a chat ticket is bound to the Origin it was asked from (the gateway
+// checks the upgrade's Origin against it), and writes reach this point only from this site.
+const REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'if-match', 'if-none-match', 'idempotency-key', 'origin'];
 const RESPONSE_HEADERS = [
   'content-type',
   'content-disposition',
