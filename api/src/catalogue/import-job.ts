@@ -1,11 +1,11 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import type { ImportJobRow } from '../db/schema.js';
-import { checkCatalogueRow, duplicateSkuRows, mapColumns, type CatalogueProduct } from '../domain/catalogue/catalogue-row.js';
+import { checkCatalogueRow, duplicateSkuRows, mapColumns, type CatalogueProduct, type SkuTally } from '../domain/catalogue/catalogue-row.js';
 import type { ProductRelationType } from '../domain/catalogue/relation-types.js';
 import { asDependencyProblem } from '../lib/dependency-errors.js';
 import type { ParseLimits } from '../parsing/limits.js';
-import { eachPackedRow, packedRowSlice } from '../parsing/packed-rows.js';
+import { packedRowSlice } from '../parsing/packed-rows.js';
 import { runBoundedParser } from '../parsing/run-bounded-parser.js';
 import {
   finishImportJob,
@@ -34,6 +34,8 @@ export interface ImportRunOptions {
 export type ImportRunOutcome = 'succeeded' | 'failed' | 'interrupted' | 'retry';
 
 const HEARTBEAT_MS = 10_000;
+/** Between slices of work over all rows: other requests (and timers) run before the next slice. */
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 const fmt = (n: number) => n.toLocaleString('en');
 
 /**
@@ -73,7 +75,13 @@ export async function runImportJob(deps: { db: Db; logger: Logger }, job: Import
     total = rows.count;
     await heartbeatImportJob(db, job.id, total);
     options.onProgress?.({ done, total });
-    const duplicates = duplicateSkuRows(eachPackedRow(rows), columns);
+    // Decoding every row is seconds of work for a big sheet: a slice at a time, letting other requests in between.
+    const tally: SkuTally = { first: new Map(), duplicates: new Map() };
+    for (let start = 0; start < total; start += batchSize) {
+      duplicateSkuRows(packedRowSlice(rows, start, start + batchSize), columns, tally);
+      await yieldToEventLoop();
+    }
+    const duplicates = tally.duplicates;
 
     while (done < total) {
       if (options.shouldStop?.()) return 'interrupted';
@@ -105,16 +113,22 @@ export async function runImportJob(deps: { db: Db; logger: Logger }, job: Import
     }
 
     // Relations last: a row may name a SKU that a later row creates. Idempotent, so a resume redoes it whole.
+    // Every row is checked again: a slice at a time, letting other requests in between (all of a
+    // 32,000-row sheet at once held /api/health for seconds).
     const relations: { type: ProductRelationType; fromSku: string; toSku: string; rowNumber: number; sku: string }[] = [];
-    for (const { rowNumber, cells } of eachPackedRow(rows)) {
-      const verdict = checkCatalogueRow(cells, columns, options.defaultCurrency);
-      if (!verdict.ok || duplicates.has(rowNumber)) continue;
-      for (const ref of verdict.relations) {
-        for (const other of ref.skus) {
-          const [fromSku, toSku] = ref.reverse ? [other, verdict.product.sku] : [verdict.product.sku, other];
-          relations.push({ type: ref.type, fromSku, toSku, rowNumber, sku: verdict.product.sku });
+    for (let start = 0; columns.relationColumns.length > 0 && start < total; start += batchSize) {
+      if (options.shouldStop?.()) return 'interrupted';
+      for (const { rowNumber, cells } of packedRowSlice(rows, start, start + batchSize)) {
+        const verdict = checkCatalogueRow(cells, columns, options.defaultCurrency);
+        if (!verdict.ok || duplicates.has(rowNumber)) continue;
+        for (const ref of verdict.relations) {
+          for (const other of ref.skus) {
+            const [fromSku, toSku] = ref.reverse ? [other, verdict.product.sku] : [verdict.product.sku, other];
+            relations.push({ type: ref.type, fromSku, toSku, rowNumber, sku: verdict.product.sku });
+          }
         }
       }
+      await yieldToEventLoop();
     }
     let relationsCreated = 0;
     for (let i = 0; i < relations.length; i += batchSize) {

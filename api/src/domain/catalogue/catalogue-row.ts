@@ -239,10 +239,24 @@ export function checkCatalogueRow(row: readonly string[], columns: ColumnMap, de
   };
 }
 
-/** Later rows repeating a SKU (case-insensitive) of an earlier row → the earlier row's number. */
-export function duplicateSkuRows(rows: Iterable<{ rowNumber: number; cells: readonly string[] }>, columns: ColumnMap): Map<number, number> {
-  const first = new Map<string, number>();
-  const duplicates = new Map<number, number>();
+/** What {@link duplicateSkuRows} has seen so far: pass it again to go on with the next rows. */
+export interface SkuTally {
+  /** SKU (lower case) → the first row that has it. */
+  readonly first: Map<string, number>;
+  /** Later rows repeating a SKU → the first row's number. */
+  readonly duplicates: Map<number, number>;
+}
+
+/**
+ * Later rows repeating a SKU (case-insensitive) of an earlier row → the earlier
+ * row's number. Rows may come in several calls (in file order) with the same `tally`.
+ */
+export function duplicateSkuRows(
+  rows: Iterable<{ rowNumber: number; cells: readonly string[] }>,
+  columns: ColumnMap,
+  tally: SkuTally = { first: new Map(), duplicates: new Map() },
+): Map<number, number> {
+  const { first, duplicates } = tally;
   for (const { rowNumber, cells } of rows) {
     const sku = cell(cells, columns.fields.sku).toLowerCase();
     if (sku === '') continue;
