@@ -68,7 +68,7 @@ if (command === 'test') {
   if (services !== 0) {
     process.stderr.write(
       services === 3
-        ? 'nexus: the test suite needs Neo4j, Schemathesis, Chromium and oasdiff too; see the messages above.\n'
+        ? 'nexus: the test suite needs Neo4j, Schemathesis, Chromium, oasdiff, docker compose and nginx too; see the messages above.\n'
         : 'nexus: PostgreSQL or Redis could not be started; see the messages above.\n',
     );
     process.exit(services);
