@@ -39,6 +39,31 @@ const schema = z.object({
   PUBLIC_API_URL: optionalUrl,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**
+   * What this process runs. `all`: the HTTP API and the background work (job queue, graph sync,
+   * quote expiry sweep, quote announcements in chat) — one process, as `npm start` runs it.
+   * `api`: the HTTP API only (scale it out; run a `worker` beside it). `worker`: the background
+   * work only, no HTTP API; its health and metrics are on METRICS_PORT.
+   */
+  NEXUS_ROLE: z.enum(['all', 'api', 'worker']).default('all'),
+  /**
+   * Port of the operations listener: Prometheus `/metrics`, `/health` (liveness) and `/ready`
+   * (readiness). Apart from PORT so the reverse proxy never exposes it. Unset: off (required for
+   * NEXUS_ROLE=worker). 0 picks a free port.
+   */
+  METRICS_PORT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === '' || value === undefined ? undefined : Number(value)))
+    .pipe(z.number().int().min(0).max(65535).optional()),
+  /** Address of the operations listener (default: HOST). */
+  METRICS_HOST: optionalText,
+  /**
+   * On SIGTERM/SIGINT: seconds to finish requests in flight and running jobs after the listeners
+   * stopped accepting. Jobs still running then are interrupted and handed back to the queue.
+   */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
+  /**
    * Where single-machine state (generated dev keys, the embedded database) lives.
    * Default: the repository's `.data/`, wherever the process runs from, so that
    * `npm start`, `pnpm --filter @nexus/api start` and the CLIs share one database.
@@ -200,6 +225,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const config = parsed.data;
+  if (config.NEXUS_ROLE === 'worker' && config.METRICS_PORT === undefined) {
+    throw new ConfigError('Invalid configuration:\n  METRICS_PORT: required with NEXUS_ROLE=worker (its health and metrics listener; the worker serves no HTTP API)');
+  }
   if (config.NODE_ENV === 'production') {
     const problems: string[] = [];
     if (!config.JWT_PRIVATE_KEY || PLACEHOLDER_SECRETS.has(config.JWT_PRIVATE_KEY.trim().toLowerCase())) {

@@ -11,6 +11,8 @@ import type { Cache } from './infra/cache/cache.js';
 import type { RateLimiters } from './infra/rate-limits/rate-limiter.js';
 import type { TicketStore } from './infra/tickets/ticket-store.js';
 import type { VerifiedTokens } from './auth/verified-tokens.js';
+import type { ApiMetrics } from './observability/metrics.js';
+import type { Lifecycle } from './observability/lifecycle.js';
 
 /** A dependency's liveness check, shown by /api/health. */
 export interface HealthProbe {
@@ -47,6 +49,10 @@ export interface AppDeps {
   /** bcrypt hash compared against for unknown emails, so timing does not reveal accounts. */
   decoyPasswordHash: string;
   healthProbes: HealthProbe[];
+  /** Prometheus metrics of this process (served on METRICS_PORT). */
+  metrics: ApiMetrics;
+  /** Draining after SIGTERM: readiness answers 503. */
+  lifecycle: Lifecycle;
   startedAt: Date;
   version: string;
 }

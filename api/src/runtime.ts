@@ -19,6 +19,10 @@ import { startJobRunner } from './services/jobs/job-runner.js';
 import { startQuoteExpirySweep } from './services/quotes/index.js';
 import { startQuoteAnnouncer } from './services/chat/quote-announcements.js';
 import { startRetentionSweep } from './services/maintenance/retention.js';
+import type { JobRunner } from './services/jobs/job-runner.js';
+import { jobQueueDepth } from './repositories/jobs.js';
+import { createApiMetrics } from './observability/metrics.js';
+import { createLifecycle } from './observability/lifecycle.js';
 
 /** Which backend serves a role, and where: printed at start (server.ts). */
 export interface RoleBackend {
@@ -47,12 +51,16 @@ export const GRAPH_DISABLED_REASON =
  */
 export async function startRuntime(config: Config, logger: Logger): Promise<Runtime> {
   const closers: (() => Promise<unknown>)[] = [];
+  // NEXUS_ROLE=api serves HTTP only; the background work (jobs, graph sync, expiry sweep, announcements) runs in a worker.
+  const runsBackground = config.NEXUS_ROLE !== 'api';
+  const metrics = createApiMetrics({ role: config.NEXUS_ROLE });
   try {
     const database = await openDatabase(config, {
       onIdleError: (error) => logger.error({ err: error }, 'postgres: idle connection error'),
     });
     const { db } = database;
     closers.push(() => database.close());
+    if (database.poolStats) metrics.setPoolSource(database.poolStats);
     const backends: RoleBackend[] = [{ role: 'database', backend: database.backend, where: database.where }];
     await migrateToLatest(db);
 
@@ -122,14 +130,21 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
     );
     closers.push(() => pdfRenderer.close());
 
-    // The one durable job queue (catalogue imports, …); stopped before the stores close, its jobs handed back.
-    const jobs = startJobRunner({ db, logger: logger.child({ worker: 'jobs' }) }, jobHandlers({ db, logger, config }), {
-      pollMs: config.JOBS_POLL_MS,
-      leaseSeconds: config.JOBS_LEASE_SECONDS,
-      concurrency: config.JOBS_CONCURRENCY,
-      retryBaseSeconds: config.JOBS_RETRY_BASE_SECONDS,
-    });
+    // The one durable job queue (catalogue imports, …); stopped before the stores close: running jobs get
+    // SHUTDOWN_TIMEOUT_SECONDS to finish, the rest are handed back. An `api`-only process queues jobs and
+    // leaves running them to the workers, which poll every JOBS_POLL_MS.
+    const jobs: JobRunner = runsBackground
+      ? startJobRunner({ db, logger: logger.child({ worker: 'jobs' }) }, jobHandlers({ db, logger, config }), {
+          pollMs: config.JOBS_POLL_MS,
+          leaseSeconds: config.JOBS_LEASE_SECONDS,
+          concurrency: config.JOBS_CONCURRENCY,
+          retryBaseSeconds: config.JOBS_RETRY_BASE_SECONDS,
+          shutdownGraceMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+          onJobEnded: (kind, outcome, seconds) => metrics.observeJob({ kind, outcome }, seconds),
+        })
+      : { workerId: 'none (NEXUS_ROLE=api)', wake() {}, runNow: async () => undefined, stop: async () => {} };
     closers.push(() => jobs.stop());
+    if (runsBackground) metrics.setJobQueueSource(() => jobQueueDepth(db));
 
     const deps: AppDeps = {
       config,
@@ -154,20 +169,24 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
       jobs,
       decoyPasswordHash: await decoyHash(config.BCRYPT_COST),
       healthProbes,
+      metrics,
+      lifecycle: createLifecycle(),
       startedAt: new Date(),
       version: API_VERSION,
     };
-    // The graph outbox sync; stopped before the stores close.
-    closers.push(startCatalogueWorkers(deps));
-    // Quotes past their validity date become expired (reads expire them too); stopped before the stores close.
-    const quoteExpiry = startQuoteExpirySweep(deps, config.QUOTE_EXPIRY_SWEEP_SECONDS);
-    closers.push(() => quoteExpiry.stop());
-    // Expired idempotency keys, sessions and finished jobs are removed; stopped before the stores close.
-    const retention = startRetentionSweep(deps);
-    closers.push(() => retention.stop());
-    // Quote changes told in the conversations linked to the quote; stopped before the stores close.
-    const quoteAnnouncer = await startQuoteAnnouncer(deps);
-    closers.push(() => quoteAnnouncer.stop());
+    if (runsBackground) {
+      // The graph outbox sync; stopped before the stores close.
+      closers.push(startCatalogueWorkers(deps));
+      // Quotes past their validity date become expired (reads expire them too); stopped before the stores close.
+      const quoteExpiry = startQuoteExpirySweep(deps, config.QUOTE_EXPIRY_SWEEP_SECONDS);
+      closers.push(() => quoteExpiry.stop());
+      // Expired idempotency keys, sessions and finished jobs are removed; stopped before the stores close.
+      const retention = startRetentionSweep(deps);
+      closers.push(() => retention.stop());
+      // Quote changes told in the conversations linked to the quote; stopped before the stores close.
+      const quoteAnnouncer = await startQuoteAnnouncer(deps);
+      closers.push(() => quoteAnnouncer.stop());
+    }
     return {
       deps,
       backends,

@@ -8,7 +8,7 @@ export type Db = Kysely<Database>;
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
 
 /** A kysely instance on a pg pool against a PostgreSQL server. */
-export function connectPostgres(url: string, options: { poolMax: number; onError?: (error: Error) => void }): Db {
+export function connectPostgres(url: string, options: { poolMax: number; onError?: (error: Error) => void; onPool?: (pool: pg.Pool) => void }): Db {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolMax,
@@ -18,5 +18,6 @@ export function connectPostgres(url: string, options: { poolMax: number; onError
   });
   // An idle client losing its server must not crash the process; requests will see 503s.
   pool.on('error', (error) => options.onError?.(error));
+  options.onPool?.(pool);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

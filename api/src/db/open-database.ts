@@ -11,6 +11,8 @@ export interface OpenedDatabase {
   /** For the terminal: the server (without credentials) or the embedded data directory. */
   where: string;
   close(): Promise<void>;
+  /** The server pool's counts (for the metrics); absent on the embedded database. */
+  poolStats?: () => { total: number; idle: number; waiting: number; max: number };
 }
 
 /**
@@ -23,8 +25,15 @@ export async function openDatabase(
   options: { onIdleError?: (error: Error) => void } = {},
 ): Promise<OpenedDatabase> {
   if (config.DATABASE_URL) {
-    const db = connectPostgres(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX, onError: options.onIdleError });
-    return { db, backend: 'server', where: `PostgreSQL ${withoutCredentials(config.DATABASE_URL)}`, close: () => db.destroy() };
+    let pool: { totalCount: number; idleCount: number; waitingCount: number } | undefined;
+    const db = connectPostgres(config.DATABASE_URL, { poolMax: config.DATABASE_POOL_MAX, onError: options.onIdleError, onPool: (p) => (pool = p) });
+    return {
+      db,
+      backend: 'server',
+      where: `PostgreSQL ${withoutCredentials(config.DATABASE_URL)}`,
+      close: () => db.destroy(),
+      poolStats: () => ({ total: pool?.totalCount ?? 0, idle: pool?.idleCount ?? 0, waiting: pool?.waitingCount ?? 0, max: config.DATABASE_POOL_MAX }),
+    };
   }
   const embedded = await openEmbeddedPostgres(path.join(config.DATA_DIR, 'pglite'));
   return { db: embedded.db, backend: 'embedded', where: `PostgreSQL in-process (PGlite), ${embedded.dataDir}`, close: () => embedded.close() };

@@ -181,3 +181,31 @@ export async function retryJob(db: Db, jobId: string): Promise<JobRow | undefine
     .returningAll()
     .executeTakeFirst();
 }
+
+export interface JobQueueDepth {
+  kind: string;
+  /** Due and waiting to be claimed. */
+  queued: number;
+  /** Claimed by a worker now. */
+  processing: number;
+  /** Seconds the oldest due, unclaimed job has waited (0 when none). */
+  oldestQueuedSeconds: number;
+}
+
+/** Depth and age of the queue per kind, for the metrics (uses jobs_claimable_idx). */
+export async function jobQueueDepth(db: Db): Promise<JobQueueDepth[]> {
+  const result = await sql<{ kind: string; queued: string; processing: string; oldest: string | null }>`
+    select kind,
+           count(*) filter (where status = 'queued' and run_after <= now()) as queued,
+           count(*) filter (where status = 'processing') as processing,
+           extract(epoch from now() - min(run_after) filter (where status = 'queued' and run_after <= now())) as oldest
+      from jobs
+     where status in ('queued', 'processing')
+     group by kind`.execute(db);
+  return result.rows.map((row) => ({
+    kind: row.kind,
+    queued: Number(row.queued),
+    processing: Number(row.processing),
+    oldestQueuedSeconds: row.oldest === null ? 0 : Math.max(0, Number(row.oldest)),
+  }));
+}

@@ -25,6 +25,10 @@ export interface JobRunnerOptions {
   concurrency: number;
   /** Back-off base of a retried job (see retryDelaySeconds). */
   retryBaseSeconds: number;
+  /** On stop(): how long running jobs may take to finish before they are interrupted and handed back (default 0: at once). */
+  shutdownGraceMs?: number;
+  /** Told when a job run by this process ends (for the metrics). */
+  onJobEnded?: (kind: string, outcome: string, seconds: number) => void;
 }
 
 export interface JobRunner {
@@ -33,7 +37,7 @@ export interface JobRunner {
   wake(): void;
   /** Runs one specific job now in this process (the CLI runs the import it created). */
   runNow(jobId: string): Promise<JobRow | undefined>;
-  /** Stops claiming; jobs in progress are interrupted and handed back. */
+  /** Stops claiming; jobs in progress get `shutdownGraceMs` to finish, then are interrupted and handed back. */
   stop(): Promise<void>;
 }
 
@@ -84,7 +88,8 @@ export function startJobRunner(deps: { db: Db; logger: Logger }, handlers: reado
     let lastProgress = 0;
     // Progress writes run one after the other and are all in before the job's end is written.
     let progressWrites = Promise.resolve();
-    let verdict: JobVerdict;
+    let verdict: JobVerdict | undefined;
+    const started = performance.now();
     try {
       verdict = await handler.run(job, {
         signal: controller.signal,
@@ -104,6 +109,7 @@ export function startJobRunner(deps: { db: Db; logger: Logger }, handlers: reado
     } finally {
       clearInterval(renew);
       running.delete(controller);
+      options.onJobEnded?.(job.kind, verdict?.status ?? 'error', (performance.now() - started) / 1000);
       await progressWrites;
     }
     if (leaseLost) {
@@ -164,8 +170,16 @@ export function startJobRunner(deps: { db: Db; logger: Logger }, handlers: reado
     runNow: (jobId) => claimAndRun(jobId),
     async stop() {
       stopping = true;
+      const finished = Promise.all(slots.map((slot) => slot.stop()));
+      if (running.size > 0 && (options.shutdownGraceMs ?? 0) > 0) {
+        logger.info({ running: running.size, graceMs: options.shutdownGraceMs }, 'jobs: letting running jobs finish before stopping');
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([finished, new Promise((resolve) => (timer = setTimeout(resolve, options.shutdownGraceMs)))]);
+        clearTimeout(timer);
+      }
+      if (running.size > 0) logger.warn({ running: running.size }, 'jobs: interrupting running jobs; they are handed back to the queue');
       for (const controller of running) controller.abort();
-      await Promise.all(slots.map((slot) => slot.stop()));
+      await finished;
     },
   };
 }

@@ -45,3 +45,19 @@ export async function checkHealth(deps: Pick<AppDeps, 'healthProbes' | 'version'
   const degraded = results.some(([, r]) => r.status === 'down');
   return { body, requiredDown, degraded };
 }
+
+/**
+ * Readiness: whether a load balancer should send this instance work — not
+ * while it drains for a shutdown, nor while a required dependency is down.
+ * (Liveness is the process answering at all.)
+ */
+export async function checkReadiness(deps: Pick<AppDeps, 'healthProbes' | 'version' | 'startedAt' | 'lifecycle'>) {
+  if (deps.lifecycle.draining) {
+    return { ready: false as const, reason: 'draining' as const, body: { status: 'draining' as const, detail: 'This instance is shutting down; requests in flight are finishing.' } };
+  }
+  const { body, requiredDown } = await checkHealth(deps);
+  if (requiredDown.length > 0) {
+    return { ready: false as const, reason: 'dependency' as const, requiredDown, body: { status: 'unready' as const, detail: `Required dependency down: ${requiredDown.join(', ')}.`, ...body } };
+  }
+  return { ready: true as const, body: { status: 'ready' as const, ...body } };
+}
