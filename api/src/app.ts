@@ -55,8 +55,19 @@ export function createApp(deps: AppDeps): AppOpenAPI {
     c.header('X-Request-Id', requestId);
     const started = performance.now();
     await next();
+    const seconds = (performance.now() - started) / 1000;
+    // operationId is set by the matched route (defineRoute); requests outside the contract log `none`.
+    const operation = c.var.operationId ?? 'none';
+    deps.metrics.observeRequest({ operation, method: c.req.method, status: c.res.status }, seconds);
     logger.info(
-      { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) },
+      {
+        method: c.req.method,
+        path: c.req.path,
+        operationId: operation,
+        userId: c.var.user?.id ?? null,
+        status: c.res.status,
+        ms: Math.round(seconds * 1000),
+      },
       'request',
     );
   });

@@ -20,6 +20,8 @@ export interface AppEnv {
     requestId: string;
     logger: Logger;
     user: AuthUser | undefined;
+    /** The contract operation the request matched (set by defineRoute), for the logs and metrics. */
+    operationId: string | undefined;
     /** Verifies an access token and loads its user; set once per app by the app factory. */
     verifyAccessToken: TokenVerifier;
   };

@@ -17,6 +17,14 @@ const requireBody: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
+/** Names the matched operation for the request log line and the metrics (app.ts). */
+const nameOperation =
+  (operationId: string): MiddlewareHandler =>
+  async (c, next) => {
+    c.set('operationId', operationId);
+    await next();
+  };
+
 /**
  * Security declared by an operation. `[]` is public; `[{ bearerAuth: [] }]`
  * requires a valid access token. The auth guard reads exactly this.
@@ -98,7 +106,7 @@ export function defineRoute<const R extends RouteInput>(input: R) {
     ...route,
     ...(roles && isProtected ? { [ROLES_EXTENSION]: [...roles] } : {}),
     security: route.security,
-    middleware: [...(isProtected ? [authGuard(roles)] : []), ...(route.request?.body?.required ? [requireBody] : [])],
+    middleware: [nameOperation(route.operationId), ...(isProtected ? [authGuard(roles)] : []), ...(route.request?.body?.required ? [requireBody] : [])],
     responses: withRequestIdHeader({ ...errorResponses, ...route.responses }),
   } as unknown as R) as unknown as Omit<R, 'roles' | 'rateLimited'> & { getRoutingPath(): string };
 }
