@@ -5,6 +5,7 @@ import type { Logger } from 'pino';
 import type { ChatConfig } from './config.js';
 import { CHAT_PATH, createChatGateway } from './gateway/chat-gateway.js';
 import { probeReadiness } from './readiness.js';
+import type { ChatMetricsHooks } from './metrics.js';
 
 export interface ChatServerOptions {
   config: ChatConfig;
@@ -13,6 +14,8 @@ export interface ChatServerOptions {
   logger: Logger;
   /** How the SDK reaches the API (the in-process app in single-machine mode). */
   fetch?: (request: Request) => Promise<Response>;
+  /** Counters of closes and drops (the standalone gateway's Prometheus metrics). */
+  metrics?: ChatMetricsHooks;
 }
 
 /**

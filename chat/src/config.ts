@@ -20,6 +20,13 @@ const schema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   HOST: z.string().default('127.0.0.1'),
   CHAT_PORT: z.coerce.number().int().min(0).max(65535).default(8001),
+  /** Port of the Prometheus `/metrics` listener (connections, closes by code, send-buffer drops), apart from CHAT_PORT. Unset: off. */
+  CHAT_METRICS_PORT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === '' || value === undefined ? undefined : Number(value)))
+    .pipe(z.number().int().min(0).max(65535).optional()),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Where the gateway reaches the API (through @nexus/sdk), and its JWKS for verifying Bearer tokens. */
   API_URL: z.url().default('http://127.0.0.1:8002'),

@@ -2,6 +2,9 @@ import { connectRedis, memoryPresence, memoryPubSub, redisPresence, redisPubSub 
 import { pino } from 'pino';
 import { ChatConfigError, loadChatConfig } from './config.js';
 import { startChatServer } from './chat-server.js';
+import { createChatMetrics, type ChatMetrics } from './metrics.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 /**
  * The standalone gateway process (`pnpm --filter @nexus/chat start`): fan-out
@@ -26,8 +29,15 @@ async function main() {
     logger.warn('REDIS_URL is not set: this gateway fans out only to its own clients and hears no API events from another process');
     stores = { pubsub: memoryPubSub(), presence: memoryPresence() };
   }
-  const chat = await startChatServer({ config, logger, ...stores });
+  const metrics = createChatMetrics();
+  const chat = await startChatServer({ config, logger, ...stores, metrics });
+  metrics.setSources({ connections: () => chat.gateway.connections(), conversations: () => chat.gateway.conversations() });
   process.stdout.write(`  Chat         ${chat.url}\n`);
+  const metricsServer = config.CHAT_METRICS_PORT === undefined ? undefined : await serveMetrics(metrics, config.HOST, config.CHAT_METRICS_PORT);
+  if (metricsServer) {
+    logger.info({ url: `${metricsServer.url}/metrics` }, 'metrics listening');
+    process.stdout.write(`  Metrics      ${metricsServer.url}/metrics\n`);
+  }
 
   let stopping = false;
   const stop = (signal: string) => {
@@ -38,6 +48,7 @@ async function main() {
     void chat
       .close()
       .then(closeStores)
+      .then(() => metricsServer?.close())
       .then(() => process.exit(0));
   };
   process.on('SIGINT', () => stop('SIGINT'));
@@ -48,3 +59,30 @@ main().catch((error: unknown) => {
   process.stderr.write(error instanceof ChatConfigError ? `${error.message}\n` : `Nexus chat failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exit(1);
 });
+
+/** Prometheus `GET /metrics` on its own port (never behind the public proxy). */
+async function serveMetrics(metrics: ChatMetrics, host: string, port: number) {
+  const server = createServer((request, response) => {
+    const path = new URL(request.url ?? '/', 'http://metrics.invalid').pathname;
+    if (request.method !== 'GET' || path !== '/metrics') {
+      response.writeHead(404, { 'Content-Type': 'text/plain' }).end('GET /metrics\n');
+      return;
+    }
+    metrics.registry.metrics().then(
+      (text) => response.writeHead(200, { 'Content-Type': metrics.registry.contentType, 'Cache-Control': 'no-store' }).end(text),
+      () => response.writeHead(500, { 'Content-Type': 'text/plain' }).end('failed\n'),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  });
+  const { address, port: bound } = server.address() as AddressInfo;
+  return {
+    url: `http://${address.includes(':') ? `[${address}]` : address}:${bound}`,
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
+  };
+}

@@ -12,6 +12,7 @@ import {
 import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { ChatConfig } from '../config.js';
+import type { ChatMetricsHooks } from '../metrics.js';
 import type { ChatIdentity } from '../upgrade/authenticate.js';
 import { classifyApiFailure } from './api-failure.js';
 import type { ConversationHub } from './conversation-hub.js';
@@ -36,6 +37,7 @@ export interface ConnectionDeps {
   logger: Logger;
   /** Calls the API as this connection's user. */
   api: NexusClient;
+  metrics?: ChatMetricsHooks | undefined;
 }
 
 export const presenceRoom = (conversationId: string) => `chat:${conversationId}`;
@@ -70,6 +72,7 @@ export class ChatConnection {
     if (this.closed) return;
     if (!this.budget.take()) {
       this.droppedInARow += 1;
+      this.deps.metrics?.frameDropped();
       if (this.droppedInARow >= this.deps.config.CHAT_FLOOD_CLOSE_AFTER) return this.close(CHAT_CLOSE_CODES.flooding, 'flooding');
       // One error frame per burst of drops, not one per dropped frame (which would flood back).
       if (this.droppedInARow === 1) this.error('rate_limited', 'Too many frames; this one and the next ones within the limit were dropped.');
@@ -253,6 +256,8 @@ export class ChatConnection {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
+    this.deps.metrics?.closed(code);
+    if (code === CHAT_CLOSE_CODES.slowConsumer) this.deps.metrics?.sendBufferDropped();
     this.socket.close(code, reason);
     // A peer that never reads never completes the closing handshake either.
     setTimeout(() => this.socket.terminate(), 2_000).unref();

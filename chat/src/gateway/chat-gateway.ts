@@ -6,6 +6,7 @@ import { AUTH_REVOKED_CHANNEL, authRevokedEventSchema, CHAT_CLOSE_CODES, CHAT_SU
 import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ChatConfig } from '../config.js';
+import type { ChatMetricsHooks } from '../metrics.js';
 import { createAuthenticator, userClient, type ChatIdentity } from '../upgrade/authenticate.js';
 import { checkOrigin } from '../upgrade/origin-check.js';
 import { refuseUpgrade } from '../upgrade/upgrade-refusal.js';
@@ -21,6 +22,8 @@ export interface ChatGatewayOptions {
   logger: Logger;
   /** How the SDK reaches the API; default: HTTP to API_URL. In single-machine mode, the in-process app. */
   fetch?: (request: Request) => Promise<Response>;
+  /** Counters of closes and drops (the standalone gateway's Prometheus metrics). */
+  metrics?: ChatMetricsHooks;
 }
 
 /**
@@ -71,6 +74,7 @@ export async function createChatGateway(options: ChatGatewayOptions) {
       hub,
       presence: options.presence,
       logger,
+      metrics: options.metrics,
       api: userClient({ apiUrl: config.API_URL, ...(options.fetch ? { fetch: options.fetch } : {}) }, identity.accessToken),
     });
     connections.add(connection);
