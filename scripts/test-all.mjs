@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // The whole test suite (`npm test` after bootstrap): type checks, the
 // contract's breaking-change gate, every package's vitest suite against the
-// real services, the API's suites again on the embedded backends, and the
-// Schemathesis contract run. Every step runs; the command fails if any step failed.
+// real services, the API's suites again on the embedded backends, the
+// dashboard, the production deployment (scripts/test/) and the Schemathesis
+// contract run. Every step runs; the command fails if any step failed.
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
@@ -53,6 +54,15 @@ const steps = [
         },
       ]
     : []),
+  // The production deployment (scripts/test/): docker-compose.production.yml with docker compose v2, each
+  // service's `pnpm deploy --prod` output started with the compose environment, nginx in front. After the
+  // dashboard's e2e step, whose build it reuses. Run with the chat package's vitest (it has ws).
+  {
+    name: 'deploy tests',
+    cmd: 'pnpm',
+    args: ['--filter', './chat', 'exec', 'vitest', 'run', '--root', '..', '--dir', '../scripts/test', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(results, 'deploy-vitest.json')}`],
+    report: path.join(results, 'deploy-vitest.json'),
+  },
   { name: 'contract (schemathesis)', cmd: 'node', args: ['scripts/contract-test.mjs'] },
 ];
 
