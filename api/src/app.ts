@@ -71,16 +71,22 @@ export function createApp(deps: AppDeps): AppOpenAPI {
       'request',
     );
   });
-  app.use(
-    '*',
-    cors({
-      origin: (origin) => (deps.config.CORS_ORIGINS.includes(origin) ? origin : null),
-      allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Request-Id'],
-      exposeHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'Idempotency-Replayed'],
-      allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
-      maxAge: 600,
-    }),
-  );
+  const corsHeaders = cors({
+    origin: (origin) => (deps.config.CORS_ORIGINS.includes(origin) ? origin : null),
+    allowHeaders: ['Authorization', 'Content-Type', 'Idempotency-Key', 'If-Match', 'X-Request-Id'],
+    exposeHeaders: ['ETag', 'Location', 'Retry-After', 'X-Request-Id', 'Idempotency-Replayed'],
+    allowMethods: ['GET', 'POST', 'PATCH', 'PUT', 'DELETE', 'OPTIONS'],
+    maxAge: 600,
+  });
+  // CORS concerns requests that carry an Origin (browsers). Hono's middleware writes its headers
+  // onto a placeholder response before the handler runs, which makes every response be copied
+  // (body stream included) when the handler sets its own: requests without an Origin skip it.
+  app.use('*', async (c, next) => {
+    if (c.req.header('origin') !== undefined) return corsHeaders(c, next);
+    await next();
+    // On the response's own headers: `c.header` after the handler would rebuild the response around its body.
+    c.res.headers.append('Vary', 'Origin');
+  });
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-site' }));
   const limitBody = (maxSize: number) =>
     bodyLimit({
@@ -92,7 +98,12 @@ export function createApp(deps: AppDeps): AppOpenAPI {
   const defaultBodyLimit = limitBody(deps.config.BODY_LIMIT_BYTES);
   // Catalogue files are far larger than any JSON body: only their upload gets IMPORT_MAX_BYTES.
   const importBodyLimit = limitBody(deps.config.IMPORT_MAX_BYTES);
-  app.use('/api/*', (c, next) => (c.req.method === 'POST' && c.req.path === '/api/imports' ? importBodyLimit : defaultBodyLimit)(c, next));
+  app.use('/api/*', (c, next) => {
+    const method = c.req.method;
+    // A GET, HEAD or OPTIONS body is never read; asking for it would only build a stream per request.
+    if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
+    return (method === 'POST' && c.req.path === '/api/imports' ? importBodyLimit : defaultBodyLimit)(c, next);
+  });
 
   app.use('/api/*', rejectNulCharacters);
 

@@ -11,7 +11,7 @@ describe('public statistics: a short cache that every write through the API drop
   });
   afterAll(async () => t?.close());
 
-  type Dashboard = { customers: { active: number }; generatedAt: string };
+  type Dashboard = { customers: { active: number }; activityByDay: { date: string; count: number }[]; generatedAt: string };
   type Metrics = { customers: { total: number }; generatedAt: string };
   const dashboard = async () => (await (await t.request('/api/dashboard')).json()) as Dashboard;
   const metrics = async () => (await (await t.request('/api/metrics')).json()) as Metrics;
@@ -28,6 +28,9 @@ describe('public statistics: a short cache that every write through the API drop
 
     const after = await dashboard();
     expect(after.customers.active).toBe(first.customers.active + 1);
+    // Today's activity (the last of the 14 days) counts the creation.
+    expect(after.activityByDay).toHaveLength(14);
+    expect(after.activityByDay.at(-1)!.count).toBe(first.activityByDay.at(-1)!.count + 1);
     expect((await metrics()).customers.total).toBe(firstMetrics.customers.total + 1);
   });
 

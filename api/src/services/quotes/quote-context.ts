@@ -40,10 +40,14 @@ export function quoteContext(deps: QuotesDeps) {
 
     /** Reads a quote as it is now: one past its validity date is expired first, so a stale status is never shown. */
     async readQuote(id: string): Promise<QuoteRecord> {
-      await expireDueQuotesNow(deps, [id]);
       const quote = await findQuote(deps.db, id);
       if (!quote) throw problems.notFound('The quote');
-      return quote;
+      // The row says whether it is due: only then is it expired (with its activity entry and event) and read again.
+      if (!isDueToExpire({ status: quote.status, validUntil: quote.valid_until }, today())) return quote;
+      await expireDueQuotesNow(deps, [id]);
+      const expired = await findQuote(deps.db, id);
+      if (!expired) throw problems.notFound('The quote');
+      return expired;
     },
 
     notEditable(status: QuoteStatus) {

@@ -59,8 +59,9 @@ export function quoteDrafts(ctx: QuoteContext) {
     },
 
     async get(caller: Caller, id: string): Promise<QuoteView> {
-      const quote = await ctx.readQuote(id);
-      return toQuoteView(quote, await listQuoteLines(deps.db, quote.id), caller);
+      // Expiry changes the status, never the lines: both are read at once.
+      const [quote, lines] = await Promise.all([ctx.readQuote(id), listQuoteLines(deps.db, id)]);
+      return toQuoteView(quote, lines, caller);
     },
 
     async create(caller: Caller, input: NewQuoteInput, idempotencyKey: string | undefined): Promise<Created<QuoteView>> {
