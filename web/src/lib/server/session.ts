@@ -101,7 +101,9 @@ function rotate(refreshToken: string, client: Buffer): Promise<TokenPair | null>
   const forget = () => {
     if (rotations.get(key) === rotation) rotations.delete(key);
   };
-  rotation.pair.then(() => setTimeout(forget, ROTATION_GRACE_MS).unref(), forget);
+  // A successor is remembered for the grace; a refusal (unknown, expired, revoked token) is not:
+  // there is nothing to share, and made-up cookies must not pile up here.
+  rotation.pair.then((pair) => (pair ? setTimeout(forget, ROTATION_GRACE_MS).unref() : forget()), forget);
   return rotation.pair;
 }
 
