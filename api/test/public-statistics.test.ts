@@ -34,6 +34,13 @@ describe('public statistics: a short cache that every write through the API drop
     expect((await metrics()).customers.total).toBe(firstMetrics.customers.total + 1);
   });
 
+  it('computes once for concurrent reads of a cold cache (no stampede of aggregates)', async () => {
+    const created = await t.request('/api/customers', { method: 'POST', headers: { ...JSON_HEADERS, ...sales.auth }, body: JSON.stringify({ name: 'Cold Cache Co' }) });
+    expect(created.status).toBe(201);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => dashboard()));
+    expect(new Set(answers.map((a) => a.generatedAt)).size).toBe(1);
+  });
+
   it('keeps the cache after a refused write (nothing changed)', async () => {
     const before = await dashboard();
     const refused = await t.request('/api/customers', { method: 'POST', headers: { ...JSON_HEADERS, ...sales.auth }, body: JSON.stringify({ name: '' }) });

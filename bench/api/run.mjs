@@ -3,7 +3,7 @@
 //
 // Sizes and durations (environment; defaults are bounded so a run takes minutes):
 //   BENCH_CUSTOMERS=10000 BENCH_PRODUCTS=100000 BENCH_QUOTES=20000
-//   BENCH_DURATION=2 (seconds per measurement)  BENCH_ROUNDS=3  BENCH_CONNECTIONS=10
+//   BENCH_DURATION=2 (seconds per measurement; BENCH_DASHBOARD_DURATION=5 for the dashboard)  BENCH_ROUNDS=3  BENCH_CONNECTIONS=10
 //   BENCH_SERVERS=nexus,limit,limit-noauth,fastify,fastapi
 //   BENCH_ENDPOINTS=dashboard,customers,quote,create,search
 //   BENCH_GROWTH=10000,100000 (rows for the cost-growth part; add 1000000 for the full run; 0 skips it)
@@ -40,6 +40,8 @@ const QUOTES = int('BENCH_QUOTES', 20_000);
 const DURATION = int('BENCH_DURATION', 2);
 const ROUNDS = int('BENCH_ROUNDS', 3);
 const CONNECTIONS = int('BENCH_CONNECTIONS', 10);
+// The peers compute the dashboard's aggregates on every call (seconds under load): a longer window, so they finish some.
+const DASHBOARD_DURATION = int('BENCH_DASHBOARD_DURATION', Math.max(DURATION, 5));
 const SERVERS = (env.BENCH_SERVERS ?? 'nexus,limit,limit-noauth,fastify,fastapi').split(',');
 const ENDPOINTS = (env.BENCH_ENDPOINTS ?? 'dashboard,customers,quote,create,search').split(',');
 const GROWTH = (env.BENCH_GROWTH ?? '10000,100000').split(',').map(Number).filter((n) => n > 0);
@@ -48,7 +50,8 @@ const CLK_TCK = 100; // Linux USER_HZ: /proc/<pid>/stat times are in 1/100 s
 
 const log = (line) => process.stdout.write(`${line}\n`);
 const median = (values) => {
-  const sorted = [...values].sort((a, b) => a - b);
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 };
@@ -238,7 +241,8 @@ function load(server, requests, seconds) {
     autocannon({ url: server.baseUrl, connections: CONNECTIONS, duration: seconds, requests }, (error, result) => {
       if (error) return reject(error);
       const ticks = server.pid ? cpuTicks(server.pid) - before : 0;
-      const total = result.requests.total || 1;
+      const total = result.requests.total;
+      if (total === 0) return resolve({ rps: 0, p50: NaN, p99: NaN, cpuUs: NaN, errors: result.errors + result.timeouts, total: 0 });
       resolve({
         rps: result.requests.average,
         p50: result.latency.p50,
@@ -308,7 +312,7 @@ try {
       // Interleaved: each round visits every server, starting one further along each time.
       const order = servers.map((_, i) => servers[(i + round) % servers.length]);
       for (const server of order) {
-        const m = await load(server, endpointRequests(endpoint, context), DURATION);
+        const m = await load(server, endpointRequests(endpoint, context), endpoint === 'dashboard' ? DASHBOARD_DURATION : DURATION);
         (samples[`${server.name}|${endpoint}`] ??= []).push(m);
       }
     }
@@ -346,9 +350,9 @@ try {
             server === servers[0] ? LABELS[endpoint] : '',
             server.name,
             Math.round(r.rps),
-            r.p50.toFixed(1),
-            r.p99.toFixed(1),
-            Math.round(r.cpuUs),
+            Number.isNaN(r.p50) ? '–' : r.p50.toFixed(1),
+            Number.isNaN(r.p99) ? '–' : r.p99.toFixed(1),
+            Number.isNaN(r.cpuUs) ? '–' : Math.round(r.cpuUs),
             r.errors,
             ratio(r, find(endpoint, 'limit')),
             ratio(r, find(endpoint, 'limit-noauth')),

@@ -32,15 +32,31 @@ const generationOf = (cache: Cache) => generations.get(cache) ?? 0;
 
 type StatsDeps = Pick<AppDeps, 'cache' | 'config' | 'logger'>;
 
+/** Per cache: the computations under way, so that concurrent misses share one (no stampede of aggregates). */
+const inFlight = new WeakMap<Cache, Map<string, Promise<unknown>>>();
+
 async function cached<T>(deps: StatsDeps, key: string, day: string, compute: () => Promise<T>): Promise<T> {
   const seconds = deps.config.PUBLIC_STATS_CACHE_SECONDS;
   if (seconds <= 0) return compute();
   const hit = await deps.cache.get<{ day: string; value: T }>(key);
   if (hit && hit.day === day) return hit.value;
+  let running = inFlight.get(deps.cache);
+  if (!running) inFlight.set(deps.cache, (running = new Map()));
+  const flightKey = `${key}/${day}/${generationOf(deps.cache)}`;
+  const shared = running.get(flightKey) as Promise<T> | undefined;
+  if (shared) return shared;
   const generation = generationOf(deps.cache);
-  const value = await compute();
-  if (generation === generationOf(deps.cache)) await deps.cache.set(key, { day, value }, seconds);
-  return value;
+  const computation = (async () => {
+    try {
+      const value = await compute();
+      if (generation === generationOf(deps.cache)) await deps.cache.set(key, { day, value }, seconds);
+      return value;
+    } finally {
+      running.delete(flightKey);
+    }
+  })();
+  running.set(flightKey, computation);
+  return computation;
 }
 
 /** Drops the cached public figures (after a write). Never fails the write that calls it: a failure is logged. */
