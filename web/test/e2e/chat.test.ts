@@ -212,6 +212,35 @@ describe('chat', () => {
     await other.context.close();
   });
 
+  it("opens a quote's conversation from the quote page, where the quote's changes appear as they happen", async () => {
+    const { data: customer } = await admin.call('createCustomer', { body: { name: `Chat customer ${tag}`, email: `chat-${tag}@example.com` } });
+    const { data: quote } = await admin.call('createQuote', { body: { customerId: customer.id, title: `Fit-out ${tag}` } });
+    const { context, page, log } = await openPage(browser);
+    await signIn(page, stack.admin.email, stack.admin.password);
+    await page.goto(`/quotes/${quote.id}`);
+    const panel = page.getByRole('region', { name: 'Conversation' });
+    await Promise.all([page.waitForURL(/\/chat\/[0-9a-f-]{36}$/), panel.getByRole('button', { name: 'Discuss in chat' }).click()]);
+    const conversationId = page.url().split('/').at(-1)!;
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(`${quote.number} · Fit-out ${tag}`);
+    expect(await page.getByRole('link', { name: 'this quote' }).getAttribute('href')).toBe(`/quotes/${quote.id}`);
+    await expect.poll(() => status(page).textContent()).toContain('Live');
+
+    // Someone changes the quote (here through the SDK): the change is told here, live, linking to the quote.
+    const { data: current, etag } = await admin.call('getQuote', { params: { path: { id: quote.id } } });
+    await admin.call('updateQuote', { params: { path: { id: current.id }, header: { 'if-match': etag } }, body: { title: `Fit-out ${tag}, level 3` } });
+    const told = messages(page).locator('li.system');
+    await expect.poll(() => told.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    expect(await told.last().locator('.author').textContent()).toBe('Nexus');
+    expect(await told.last().getByRole('link').getAttribute('href')).toBe(`/quotes/${quote.id}`);
+    await screenshot(page, 'chat-quote');
+
+    // Back on the quote, the panel leads to that conversation.
+    await page.goto(`/quotes/${quote.id}`);
+    expect(await panel.getByRole('link').getAttribute('href')).toBe(`/chat/${conversationId}`);
+    await expectClean(log);
+    await context.close();
+  });
+
   it('refuses a page on a foreign origin with 403 at the upgrade, and a reused ticket with 401', async () => {
     const conversation = await newConversation(`Tickets ${tag}`);
     const { context, page, log } = await openPage(browser);

@@ -1,4 +1,4 @@
-import type { NexusClient, QuoteTransitionTarget } from '@nexus/sdk';
+import { mayCall, type NexusClient, type QuoteTransitionTarget } from '@nexus/sdk';
 import { fail, redirect } from '@sveltejs/kit';
 import { toMinorUnits } from '$lib/format';
 import type { ShownProblem } from '$lib/problem';
@@ -10,20 +10,25 @@ export const load: PageServerLoad = async (event) => {
   const api = signedInApi(event);
   const id = event.params.id;
   const find = event.url.searchParams.get('find')?.trim() ?? '';
+  const { user } = await event.parent();
   try {
     const { data: quote, etag } = await api.call('getQuote', { params: { path: { id } } });
-    const [suggestions, found] = await Promise.all([
+    const [suggestions, found, conversation] = await Promise.all([
       quote.editable ? settle(api.call('getQuoteSuggestions', { params: { path: { id } } }).then((r) => r.data)) : null,
       quote.editable && find ? settle(api.call('searchProducts', { params: { query: { q: find, limit: 8 } } }).then((r) => r.data.items)) : null,
+      // The user's conversation about this quote (its changes are posted there), among their most recently active ones.
+      mayCall(user.role, 'listConversations')
+        ? settle(api.call('listConversations', { params: { query: { limit: 100 } } }).then((r) => r.data.items.find((c) => c.quoteId === id) ?? null))
+        : null,
     ]);
-    return { quote, etag, suggestions, found, find };
+    return { quote, etag, suggestions, found, find, conversation, mayDiscuss: mayCall(user.role, 'createConversation') };
   } catch (cause) {
     pageFailure(cause, event.url);
   }
 };
 
 /** Where on the page a failure is shown. */
-type Where = 'details' | 'add' | 'item' | 'status' | `line:${string}`;
+type Where = 'details' | 'add' | 'item' | 'status' | 'conversation' | `line:${string}`;
 
 function invalid(where: Where, path: string, message: string, values?: Record<string, string>) {
   const problem: ShownProblem = { status: 400, title: 'Check the highlighted field', errors: [{ path, message }] };
@@ -112,6 +117,19 @@ export const actions: Actions = {
         body: { to: values.to as QuoteTransitionTarget },
       }),
     );
+  },
+  discuss: async (event) => {
+    const api = signedInApi(event);
+    let id: string;
+    try {
+      const { data: quote } = await api.call('getQuote', { params: { path: { id: event.params.id } } });
+      ({
+        data: { id },
+      } = await api.call('createConversation', { body: { title: `${quote.number} · ${quote.title}`.slice(0, 200), memberIds: [], quoteId: quote.id } }));
+    } catch (cause) {
+      return actionFailure(cause, event.url, { where: 'conversation' as Where });
+    }
+    redirect(303, `/chat/${id}`);
   },
   revise: async (event) => {
     const api = signedInApi(event);
