@@ -98,11 +98,15 @@ export function createApp(deps: AppDeps): AppOpenAPI {
   const defaultBodyLimit = limitBody(deps.config.BODY_LIMIT_BYTES);
   // Catalogue files are far larger than any JSON body: only their upload gets IMPORT_MAX_BYTES.
   const importBodyLimit = limitBody(deps.config.IMPORT_MAX_BYTES);
+  // RFQ documents get DOCUMENT_MAX_BYTES and the multipart framing around the file; the service refuses a larger file with 413 too.
+  const documentBodyLimit = limitBody(deps.config.DOCUMENT_MAX_BYTES + 64 * 1024);
   app.use('/api/*', (c, next) => {
     const method = c.req.method;
     // A GET, HEAD or OPTIONS body is never read; asking for it would only build a stream per request.
     if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return next();
-    return (method === 'POST' && c.req.path === '/api/imports' ? importBodyLimit : defaultBodyLimit)(c, next);
+    if (method === 'POST' && c.req.path === '/api/imports') return importBodyLimit(c, next);
+    if (method === 'POST' && c.req.path === '/api/documents') return documentBodyLimit(c, next);
+    return defaultBodyLimit(c, next);
   });
 
   app.use('/api/*', rejectNulCharacters);

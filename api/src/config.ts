@@ -176,6 +176,10 @@ const schema = z.object({
 
   /** Largest catalogue file `POST /api/imports` accepts (the other operations keep BODY_LIMIT_BYTES). */
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).default(50 * 1024 * 1024),
+  /** Largest RFQ document `POST /api/documents` accepts (413 beyond it). */
+  DOCUMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(25 * 1024 * 1024),
+  /** Heap of the worker thread that reads one RFQ document (pdf.js needs more than PARSE_MAX_HEAP_MB's default). */
+  DOCUMENT_PARSE_MAX_HEAP_MB: z.coerce.number().int().min(16).max(4096).default(256),
   /** The job queue (catalogue imports, RFQ documents): how often an idle worker looks for due jobs. */
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** A claimed job's lease, renewed while it runs; when its process dies, the job is claimable again this long after. */

@@ -16,6 +16,7 @@ import { API_VERSION } from './openapi/document.js';
 import { startCatalogueWorkers } from './catalogue/workers.js';
 import { jobHandlers } from './services/jobs/job-handlers.js';
 import { startJobRunner } from './services/jobs/job-runner.js';
+import { startDocumentEventPublisher } from './services/documents/document-events.js';
 import { startQuoteExpirySweep } from './services/quotes/index.js';
 import { startQuoteAnnouncer } from './services/chat/quote-announcements.js';
 import { startRetentionSweep } from './services/maintenance/retention.js';
@@ -130,18 +131,29 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
     );
     closers.push(() => pdfRenderer.close());
 
-    // The one durable job queue (catalogue imports, …); stopped before the stores close: running jobs get
+    // document.processed / document.failed from their outbox (written with the document's status), in the
+    // processes that run background work; stopped after the jobs (closers run in reverse).
+    const documentEvents = runsBackground
+      ? startDocumentEventPublisher({ db, pubsub: ephemeral.pubsub, logger: logger.child({ worker: 'document-events' }) })
+      : undefined;
+    if (documentEvents) closers.push(() => documentEvents.stop());
+
+    // The one durable job queue (catalogue imports, RFQ documents); stopped before the stores close: running jobs get
     // SHUTDOWN_TIMEOUT_SECONDS to finish, the rest are handed back. An `api`-only process queues jobs and
     // leaves running them to the workers, which poll every JOBS_POLL_MS.
     const jobs: JobRunner = runsBackground
-      ? startJobRunner({ db, logger: logger.child({ worker: 'jobs' }) }, jobHandlers({ db, logger, config }), {
-          pollMs: config.JOBS_POLL_MS,
-          leaseSeconds: config.JOBS_LEASE_SECONDS,
-          concurrency: config.JOBS_CONCURRENCY,
-          retryBaseSeconds: config.JOBS_RETRY_BASE_SECONDS,
-          shutdownGraceMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000,
-          onJobEnded: (kind, outcome, seconds) => metrics.observeJob({ kind, outcome }, seconds),
-        })
+      ? startJobRunner(
+          { db, logger: logger.child({ worker: 'jobs' }) },
+          jobHandlers({ db, logger, config }, { documentEnded: () => documentEvents?.wake() }),
+          {
+            pollMs: config.JOBS_POLL_MS,
+            leaseSeconds: config.JOBS_LEASE_SECONDS,
+            concurrency: config.JOBS_CONCURRENCY,
+            retryBaseSeconds: config.JOBS_RETRY_BASE_SECONDS,
+            shutdownGraceMs: config.SHUTDOWN_TIMEOUT_SECONDS * 1000,
+            onJobEnded: (kind, outcome, seconds) => metrics.observeJob({ kind, outcome }, seconds),
+          },
+        )
       : { workerId: 'none (NEXUS_ROLE=api)', wake() {}, runNow: async () => undefined, stop: async () => {} };
     closers.push(() => jobs.stop());
     if (runsBackground) metrics.setJobQueueSource(() => jobQueueDepth(db));

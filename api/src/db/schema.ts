@@ -298,6 +298,67 @@ export interface ActivityCursorsTable {
   updated_at: Timestamp;
 }
 
+export type DocumentKindColumn = 'xlsx' | 'docx' | 'pdf' | 'csv' | 'text' | 'email';
+export type DocumentStatus = 'queued' | 'processing' | 'extracted' | 'failed';
+
+export interface DocumentsTable {
+  id: Generated<string>;
+  file_name: string | null;
+  kind: DocumentKindColumn;
+  media_type: string;
+  size_bytes: number;
+  checksum: string;
+  customer_id: string | null;
+  status: ColumnType<DocumentStatus, DocumentStatus | undefined, DocumentStatus>;
+  error: string | null;
+  item_count: Generated<number>;
+  matched_count: Generated<number>;
+  quote_id: string | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  processed_at: Date | null;
+}
+
+export interface DocumentFilesTable {
+  document_id: string;
+  content: Buffer;
+}
+
+export interface DocumentItemsTable {
+  id: Generated<string>;
+  document_id: string;
+  position: number;
+  description: string;
+  specification: string | null;
+  brand: string | null;
+  code: string | null;
+  remarks: string | null;
+  /** numeric(10,3) as PostgreSQL returns it ("2.500"), or null when the document gave none that fits. */
+  quantity: string | null;
+  unit: string | null;
+  unit_written: string | null;
+  location: ColumnType<Record<string, unknown>, string, string>;
+  confidence: number;
+  match_status: 'matched' | 'no-confident-match';
+  match_reason: string | null;
+  candidates: ColumnType<unknown[], string | undefined, string>;
+  chosen_product_id: string | null;
+  not_an_item: Generated<boolean>;
+  reviewed_by: string | null;
+  reviewed_at: Date | null;
+}
+
+export interface DocumentEventsTable {
+  id: Generated<number>;
+  document_id: string;
+  type: 'document.processed' | 'document.failed';
+  payload: ColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+  published_at: Date | null;
+}
+
 export interface Database {
   users: UsersTable;
   token_families: TokenFamiliesTable;
@@ -322,6 +383,10 @@ export interface Database {
   conversation_members: ConversationMembersTable;
   messages: MessagesTable;
   activity_cursors: ActivityCursorsTable;
+  documents: DocumentsTable;
+  document_files: DocumentFilesTable;
+  document_items: DocumentItemsTable;
+  document_events: DocumentEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
@@ -337,4 +402,7 @@ export type JobRow = Selectable<JobsTable>;
 export type QuoteRow = Selectable<QuotesTable>;
 export type QuoteLineRow = Selectable<QuoteLinesTable>;
 export type ConversationRow = Selectable<ConversationsTable>;
+export type DocumentRow = Selectable<DocumentsTable>;
+export type DocumentItemRow = Selectable<DocumentItemsTable>;
+export type DocumentEventRow = Selectable<DocumentEventsTable>;
 export type MessageRow = Selectable<MessagesTable>;

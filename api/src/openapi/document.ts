@@ -14,6 +14,7 @@ const TAGS = [
   { name: 'Relations', description: 'Typed relations between products (and products and tasks) that feed the knowledge graph.' },
   { name: 'Imports', description: 'Catalogue imports from CSV or XLSX, as durable background jobs.' },
   { name: 'Quotes', description: 'Priced quotes: lines, totals with tax, lifecycle (draft → sent → accepted | rejected), revisions, PDF, suggestions.' },
+  { name: 'Documents', description: 'RFQ documents: upload, the requested items read from them and matched to the catalogue, review, and the draft quote made from them.' },
   { name: 'Activity', description: 'Who did what, newest first.' },
 ];
 

@@ -3,6 +3,7 @@ import { activityRouter } from './activity/activity.index.js';
 import { authRouter } from './auth/auth.index.js';
 import { chatRouter } from './chat/chat.index.js';
 import { customersRouter } from './customers/customers.index.js';
+import { documentsRouter } from './documents/documents.index.js';
 import { importsRouter } from './imports/imports.index.js';
 import { productsRouter } from './products/products.index.js';
 import { quotesRouter } from './quotes/quotes.index.js';
@@ -23,6 +24,7 @@ export function routers(deps: AppDeps) {
     relationsRouter(deps),
     importsRouter(deps),
     quotesRouter(deps),
+    documentsRouter(deps),
     chatRouter(deps),
     activityRouter(deps),
   ];

@@ -8,6 +8,7 @@ import * as m0006 from './0006_user_versions.js';
 import * as m0007 from './0007_jobs.js';
 import * as m0008 from './0008_data_hygiene.js';
 import * as m0009 from './0009_schema_qualified_functions.js';
+import * as m0010 from './0010_documents.js';
 
 /**
  * Every migration, by version. Static imports (not a directory scan) so that
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   '0007_jobs': m0007,
   '0008_data_hygiene': m0008,
   '0009_schema_qualified_functions': m0009,
+  '0010_documents': m0010,
 };

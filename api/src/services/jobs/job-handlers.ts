@@ -1,11 +1,19 @@
 import type { AppDeps } from '../../deps.js';
 import { parseLimitsFrom } from '../../parsing/limits.js';
 import { catalogueImportJobHandler } from '../catalogue/catalogue-imports.js';
+import { documentJobHandler } from '../documents/document-job.js';
 import type { JobHandler } from './job-handler.js';
 
 /** Every kind of background work the job queue runs. Add a handler here for a new kind (e.g. RFQ documents). */
-export function jobHandlers(deps: Pick<AppDeps, 'db' | 'logger' | 'config'>): JobHandler[] {
+export function jobHandlers(deps: Pick<AppDeps, 'db' | 'logger' | 'config'>, hooks: { documentEnded?: () => void } = {}): JobHandler[] {
   const { db, config } = deps;
   const logger = deps.logger.child({ worker: 'jobs' });
-  return [catalogueImportJobHandler({ db, logger }, { defaultCurrency: config.CATALOGUE_DEFAULT_CURRENCY, parseLimits: parseLimitsFrom(config) })];
+  const parseLimits = parseLimitsFrom(config);
+  return [
+    catalogueImportJobHandler({ db, logger }, { defaultCurrency: config.CATALOGUE_DEFAULT_CURRENCY, parseLimits }),
+    documentJobHandler(
+      { db, logger },
+      { parseLimits: { ...parseLimits, maxHeapMb: config.DOCUMENT_PARSE_MAX_HEAP_MB }, ...(hooks.documentEnded ? { onEnded: hooks.documentEnded } : {}) },
+    ),
+  ];
 }

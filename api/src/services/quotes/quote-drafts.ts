@@ -4,14 +4,32 @@ import { formatQuoteNumber, quoteLabel } from '../../domain/quotes/numbering.js'
 import { decodeKeysetCursor, paginate } from '../../lib/cursor.js';
 import { problems } from '../../lib/problem.js';
 import { recordActivity } from '../../repositories/activity.js';
-import { findQuote, insertQuote, listQuoteLines, listQuotes, takeQuoteNumber, updateQuote } from '../../repositories/quotes.js';
+import type { Db } from '../../db/database.js';
+import { MAX_LINES_PER_QUOTE } from '../../domain/quotes/limits.js';
+import { findProductsByIds } from '../../repositories/products.js';
+import {
+  findQuote,
+  insertQuote,
+  insertQuoteLine,
+  listQuoteLines,
+  listQuotes,
+  takeQuoteNumber,
+  updateQuote,
+  type NewQuoteLine,
+} from '../../repositories/quotes.js';
 import type { Caller } from '../caller.js';
 import { createOnce, type Created } from '../idempotency.js';
 import type { ExpectedVersion } from '../versions.js';
 import { changeQuote } from './quote-changes.js';
 import type { QuoteContext } from './quote-context.js';
 import { expireDueQuotesNow } from './quote-expiry.js';
-import { toPriced, totalsOf } from './quote-pricing.js';
+import { lineTotalOf, toPriced, totalsOf } from './quote-pricing.js';
+
+const toPricedLine = (line: Pick<NewQuoteLine, 'quantity' | 'unitPriceMinor' | 'discountBp'>) => ({
+  quantity: line.quantity,
+  unitPriceMinor: line.unitPriceMinor,
+  discountBp: line.discountBp,
+});
 import { toQuoteSummaryView, toQuoteView, type QuoteSummaryView, type QuoteView } from './quote-view.js';
 
 export interface QuoteListQuery {
@@ -31,6 +49,11 @@ export interface NewQuoteInput {
   validUntil?: string | undefined;
   notes?: string | null | undefined;
 }
+
+/** A line of a draft made in one go (from a reviewed RFQ document): a catalogue product or a free-text item. */
+export type DraftLineInput =
+  | { productId: string; quantity: string; unit?: string | undefined }
+  | { description: string; quantity: string; unit?: string | undefined; unitPriceMinor: number };
 
 export type QuoteChanges = Partial<Omit<NewQuoteInput, 'notes'>> & { notes?: string | null | undefined };
 
@@ -96,6 +119,70 @@ export function quoteDrafts(ctx: QuoteContext) {
       });
       if (!created.replayed) await ctx.publish('created', created.value, caller);
       return created;
+    },
+
+    /**
+     * Creates a draft with its lines in the caller's transaction (the document
+     * that asked for it is linked in the same one). Catalogue lines copy the
+     * product's name, unit and price like addLine; a product that is no longer
+     * sold, or is priced in another currency, becomes a free-text line at
+     * price 0 for the salesperson to price. Publish with `publishCreated` after commit.
+     */
+    async createWithLines(
+      trx: Db,
+      caller: Caller,
+      input: NewQuoteInput & { activitySummary?: string },
+      lines: readonly DraftLineInput[],
+    ): Promise<QuoteView> {
+      if (lines.length > MAX_LINES_PER_QUOTE) {
+        throw problems.conflict(`A quote holds at most ${MAX_LINES_PER_QUOTE} lines; this one would have ${lines.length}.`, { maxLines: MAX_LINES_PER_QUOTE });
+      }
+      const customer = await ctx.liveCustomer(trx, input.customerId);
+      const issuedOn = ctx.today();
+      const validUntil = input.validUntil ?? addDays(issuedOn, deps.config.QUOTE_VALIDITY_DAYS);
+      ctx.notBeforeToday(validUntil);
+      const currency = input.currency ?? deps.config.QUOTE_DEFAULT_CURRENCY;
+      const taxRateBp = input.taxRateBp ?? deps.config.QUOTE_DEFAULT_TAX_RATE_BP;
+      const products = await findProductsByIds(trx, lines.flatMap((line) => ('productId' in line ? [line.productId] : [])));
+      const rows: NewQuoteLine[] = lines.map((line) => {
+        const product = 'productId' in line ? products.get(line.productId) : undefined;
+        if ('productId' in line && product && product.active && product.currency === currency) {
+          const row = { productId: product.id, sku: product.sku, description: product.name, quantity: line.quantity, unit: line.unit ?? product.unit, unitPriceMinor: product.unit_price_minor, discountBp: 0, lineTotalMinor: 0 };
+          return { ...row, lineTotalMinor: lineTotalOf(toPricedLine(row)) };
+        }
+        const description = 'description' in line ? line.description : product ? `${product.name} (${product.sku})` : 'Item';
+        const row = { productId: null, sku: null, description, quantity: line.quantity, unit: line.unit ?? 'EA', unitPriceMinor: 'unitPriceMinor' in line ? line.unitPriceMinor : 0, discountBp: 0, lineTotalMinor: 0 };
+        return { ...row, lineTotalMinor: lineTotalOf(toPricedLine(row)) };
+      });
+      const year = Number(issuedOn.slice(0, 4));
+      const number = formatQuoteNumber(year, await takeQuoteNumber(trx, year));
+      const id = await insertQuote(trx, {
+        number,
+        revision: 1,
+        revisionOf: null,
+        customerId: customer.id,
+        title: input.title,
+        currency,
+        taxRateBp,
+        validUntil,
+        notes: input.notes ?? null,
+        createdBy: caller.id,
+        totals: totalsOf(taxRateBp, rows.map(toPricedLine)),
+      });
+      for (const row of rows) await insertQuoteLine(trx, id, row);
+      await recordActivity(trx, {
+        actorId: caller.id,
+        action: 'quote.created',
+        entityType: 'quote',
+        entityId: id,
+        summary: input.activitySummary ?? `${caller.name} created quote ${number} for ${customer.name}`,
+      });
+      return toQuoteView((await findQuote(trx, id))!, await listQuoteLines(trx, id), caller);
+    },
+
+    /** `quote.changed` (created) after the transaction of {@link createWithLines} committed. */
+    publishCreated(quote: QuoteView, caller: Caller): Promise<void> {
+      return ctx.publish('created', quote, caller);
     },
 
     async update(caller: Caller, request: { id: string; expected: ExpectedVersion }, changes: QuoteChanges): Promise<QuoteView> {
