@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import openapiTS, { astToString } from 'openapi-typescript';
+import ts from 'typescript';
 
 const SDK_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
@@ -27,11 +28,18 @@ export async function generate(document) {
   };
 }
 
+/** `format: binary` is bytes, not a string: a `Blob` (a `File` is one) in bodies and binary responses. */
+const BLOB = ts.factory.createTypeReferenceNode(ts.factory.createIdentifier('Blob'));
+
 async function renderSchema(document) {
   const ast = await openapiTS(structuredClone(document), {
     silent: true,
     rootTypes: true,
     rootTypesNoSchemaPrefix: true,
+    transform(schemaObject) {
+      if (schemaObject.type === 'string' && schemaObject.format === 'binary') return BLOB;
+      return undefined;
+    },
   });
   return HEADER + '\n' + astToString(ast);
 }
@@ -61,6 +69,14 @@ export function collectOperations(document) {
         createsResource:
           method === 'post' && parameters.some((p) => p.in === 'header' && String(p.name).toLowerCase() === 'idempotency-key'),
       };
+      // How the client sends the body and reads the answer: a multipart form from an object of parts,
+      // and a binary answer (a file, a PDF) as a Blob instead of JSON.
+      const requestContent = Object.keys(resolveRef(document, operation.requestBody)?.content ?? {});
+      if (requestContent.includes('multipart/form-data')) row.requestBody = 'multipart';
+      const success = Object.entries(operation.responses ?? {})
+        .filter(([status]) => /^2/.test(status))
+        .flatMap(([, response]) => Object.keys(resolveRef(document, response)?.content ?? {}));
+      if (success.length > 0 && !success.some((type) => /json/.test(type))) row.responseBody = 'binary';
       const roles = operation['x-nexus-roles'];
       if (roles !== undefined) {
         if (!Array.isArray(roles) || !roles.every((r) => typeof r === 'string')) {
@@ -108,7 +124,9 @@ function renderOperations(rows) {
     ' * Every operation of the Nexus API as its contract declares it: method, path',
     ' * template, security (`public` never carries credentials, `bearer` needs an access',
     ' * token), the roles allowed (absent: any signed-in user), whether a retry is safe',
-    ' * (`idempotent`) and whether it is a create that accepts an `Idempotency-Key`.',
+    ' * (`idempotent`), whether it is a create that accepts an `Idempotency-Key`, and where',
+    ' * it is not JSON: `requestBody: \'multipart\'` (parts sent as a form: files as Blob/Uint8Array)',
+    ' * and `responseBody: \'binary\'` (the answer is a file, read as a Blob).',
     ' */',
     'export const operations = {',
   ];
@@ -118,6 +136,8 @@ function renderOperations(rows) {
     lines.push(`    path: ${q(row.path)},`);
     lines.push(`    security: ${q(row.security)},`);
     if (row.roles) lines.push(`    roles: [${row.roles.map(q).join(', ')}],`);
+    if (row.requestBody) lines.push(`    requestBody: ${q(row.requestBody)},`);
+    if (row.responseBody) lines.push(`    responseBody: ${q(row.responseBody)},`);
     lines.push(`    idempotent: ${row.idempotent},`);
     lines.push(`    createsResource: ${row.createsResource},`);
     lines.push('  },');

@@ -87,6 +87,27 @@ export interface NexusClient {
 }
 
 /**
+ * The wire form of a request body: a multipart operation's object of parts as
+ * a form (a `Blob`/`File` or `Uint8Array`/`Buffer` part as a file, anything
+ * else as text); bytes as they are (a raw upload); everything else JSON.
+ */
+function serializeBody(body: unknown, kind: 'multipart' | undefined): FormData | Blob | string {
+  if (body instanceof FormData || body instanceof Blob || typeof body === 'string') return body;
+  if (body instanceof Uint8Array) return new Blob([body as Uint8Array<ArrayBuffer>]);
+  if (kind === 'multipart' && body !== null && typeof body === 'object') {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(body)) {
+      if (value === undefined || value === null) continue;
+      if (value instanceof Blob) form.append(name, value, value instanceof File ? value.name : name);
+      else if (value instanceof Uint8Array) form.append(name, new Blob([value as Uint8Array<ArrayBuffer>]), name);
+      else form.append(name, String(value));
+    }
+    return form;
+  }
+  return JSON.stringify(body);
+}
+
+/**
  * Creates a client for the Nexus API.
  *
  * @example
@@ -105,8 +126,11 @@ export function createNexusClient(options: NexusClientOptions): NexusClient {
   async function request(method: HttpMethod, path: string, init: OperationInit<unknown> = {}): Promise<NexusResult<unknown>> {
     const { timeoutMs, retry, ...rest } = init as OperationInit<unknown> & Record<string, unknown>;
     const loose = core.request as (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+    const entry = findOperation(method, path)?.entry as { requestBody?: 'multipart'; responseBody?: 'binary' } | undefined;
     const { data, error, response } = await loose(method, path, {
       ...rest,
+      bodySerializer: (body: unknown) => serializeBody(body, entry?.requestBody),
+      ...(entry?.responseBody === 'binary' ? { parseAs: 'blob' } : {}),
       fetch: (outgoing: Request) => send(outgoing, { timeoutMs, retry }),
     });
     if (!response.ok) {

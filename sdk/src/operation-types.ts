@@ -10,12 +10,14 @@ type SuccessStatus = 200 | 201 | 202 | 203 | 204 | 205 | 206 | 207 | 208 | 226 |
 
 type SuccessResponses<Op> = Op extends { responses: infer R } ? R[keyof R & SuccessStatus] : never;
 
-/** The JSON body of an operation's success response (`undefined` for a 204). */
+/** The JSON body of an operation's success response (`undefined` for a 204; a `Blob` for a file such as a PDF). */
 export type SuccessData<Op> =
   SuccessResponses<Op> extends infer Answer
     ? Answer extends { content: { 'application/json': infer Body } }
       ? Body
-      : undefined
+      : Answer extends { content: Record<string, Blob> }
+        ? Blob
+        : undefined
     : never;
 
 /** `string` when the contract requires an `ETag` on success, otherwise `string | undefined`. */
@@ -25,7 +27,21 @@ export type ETagOf<Op> = SuccessResponses<Op> extends { headers: { ETag: string 
  * What one call accepts: openapi-fetch's typed `params` (path, query, header) and
  * `body`, any `RequestInit` field such as `signal`, and the SDK's per-request options.
  */
-export type OperationInit<Op> = Omit<FetchOptions<Op>, 'fetch' | 'baseUrl' | 'parseAs'> & NexusRequestOptions;
+export type OperationInit<Op> = Omit<FetchOptions<Op>, 'fetch' | 'baseUrl' | 'parseAs' | 'body' | 'bodySerializer'> & BodyOption<Op> & NexusRequestOptions;
+
+/** Bytes to upload: a `Blob` (a browser `File` is one) or a `Uint8Array` (a Node `Buffer` is one). */
+export type Upload = Blob | Uint8Array;
+
+/** A file in the contract (`format: binary`, a `Blob`) accepts any {@link Upload}; other values stay as they are. */
+type Uploadable<T> = T extends Blob ? Upload : T;
+type WithUploads<Body> = Body extends Blob ? Upload : Body extends object ? { [K in keyof Body]: Uploadable<Body[K]> } : Body;
+
+type BodyOf<Op> = FetchOptions<Op> extends { body?: infer Body } ? Body : never;
+
+/** The request body, with files accepted as `Blob` or `Uint8Array` (multipart parts and raw uploads alike). */
+type BodyOption<Op> = {} extends Pick<FetchOptions<Op>, 'body' & keyof FetchOptions<Op>>
+  ? { body?: WithUploads<Exclude<BodyOf<Op>, undefined>> }
+  : { body: WithUploads<BodyOf<Op>> };
 
 /** The init argument is optional exactly when the operation needs no params and no body. */
 export type InitArgs<Op> = {} extends OperationInit<Op> ? [init?: OperationInit<Op>] : [init: OperationInit<Op>];

@@ -4,7 +4,9 @@
  * Every operation of the Nexus API as its contract declares it: method, path
  * template, security (`public` never carries credentials, `bearer` needs an access
  * token), the roles allowed (absent: any signed-in user), whether a retry is safe
- * (`idempotent`) and whether it is a create that accepts an `Idempotency-Key`.
+ * (`idempotent`), whether it is a create that accepts an `Idempotency-Key`, and where
+ * it is not JSON: `requestBody: 'multipart'` (parts sent as a form: files as Blob/Uint8Array)
+ * and `responseBody: 'binary'` (the answer is a file, read as a Blob).
  */
 export const operations = {
   getHealth: {
@@ -273,6 +275,7 @@ export const operations = {
     path: '/api/imports',
     security: 'bearer',
     roles: ['admin'],
+    requestBody: 'multipart',
     idempotent: false,
     createsResource: true,
   },
@@ -358,6 +361,7 @@ export const operations = {
     method: 'get',
     path: '/api/quotes/{id}/pdf',
     security: 'bearer',
+    responseBody: 'binary',
     idempotent: true,
     createsResource: false,
   },
@@ -367,6 +371,68 @@ export const operations = {
     security: 'bearer',
     idempotent: true,
     createsResource: false,
+  },
+  listDocuments: {
+    method: 'get',
+    path: '/api/documents',
+    security: 'bearer',
+    idempotent: true,
+    createsResource: false,
+  },
+  uploadDocument: {
+    method: 'post',
+    path: '/api/documents',
+    security: 'bearer',
+    roles: ['admin', 'sales'],
+    requestBody: 'multipart',
+    idempotent: false,
+    createsResource: false,
+  },
+  listRecentDocuments: {
+    method: 'get',
+    path: '/api/documents/recent',
+    security: 'bearer',
+    idempotent: true,
+    createsResource: false,
+  },
+  getDocument: {
+    method: 'get',
+    path: '/api/documents/{id}',
+    security: 'bearer',
+    idempotent: true,
+    createsResource: false,
+  },
+  deleteDocument: {
+    method: 'delete',
+    path: '/api/documents/{id}',
+    security: 'bearer',
+    roles: ['admin', 'sales'],
+    idempotent: true,
+    createsResource: false,
+  },
+  getDocumentFile: {
+    method: 'get',
+    path: '/api/documents/{id}/file',
+    security: 'bearer',
+    responseBody: 'binary',
+    idempotent: true,
+    createsResource: false,
+  },
+  updateDocumentItem: {
+    method: 'patch',
+    path: '/api/documents/{id}/items/{itemId}',
+    security: 'bearer',
+    roles: ['admin', 'sales'],
+    idempotent: false,
+    createsResource: false,
+  },
+  createQuoteFromDocument: {
+    method: 'post',
+    path: '/api/documents/{id}/quote',
+    security: 'bearer',
+    roles: ['admin', 'sales'],
+    idempotent: false,
+    createsResource: true,
   },
   listConversations: {
     method: 'get',

@@ -678,6 +678,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List RFQ documents, newest first */
+        get: operations["listDocuments"];
+        put?: never;
+        /**
+         * Upload an RFQ document (XLSX, DOCX, PDF, CSV, text or e-mail)
+         * @description `multipart/form-data` with a `file` part and optionally `customerId`. The type is read from the bytes, not the name. The original is stored with its SHA-256: the same bytes uploaded again answer the existing document (200) instead of a copy. A new document answers 202 at once and is read on the job queue (`queued` → `processing` → `extracted` | `failed`); follow it at `GET /api/documents/{id}`. Refused before anything is stored: a file larger than the limit (413), an empty file, a file that is not one of the document types, or an archive (XLSX, DOCX) that is a zip bomb or damaged (422, `reason`).
+         */
+        post: operations["uploadDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/recent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The documents changed last (uploaded, read or reviewed) */
+        get: operations["listRecentDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A document: status, progress, requested items with their candidates and chosen match */
+        get: operations["getDocument"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a document, its original and its items
+         * @description A document still being read has its job cancelled. A quote made from it stays.
+         */
+        delete: operations["deleteDocument"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The original file as uploaded
+         * @description The bytes as uploaded, with the media type read from them (the `mediaType` of the document).
+         */
+        get: operations["getDocumentFile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/documents/{id}/items/{itemId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Review a requested item: the chosen product, quantity, unit, or not an item */
+        patch: operations["updateDocumentItem"];
+        trace?: never;
+    };
+    "/api/documents/{id}/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create a draft quote from the reviewed items
+         * @description One line per item in document order, "not an item"s left out: an item with a chosen product becomes a catalogue line (name, unit and current price copied); one without — or whose product is inactive or priced in another currency — a free-text line at price 0, to be priced. The document links to the quote; a document makes at most one quote (409 with `quoteId` after).
+         */
+        post: operations["createQuoteFromDocument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations": {
         parameters: {
             query?: never;
@@ -1857,6 +1973,285 @@ export interface components {
             /** @description Products of the quote that led to this suggestion. */
             forProductIds: string[];
         };
+        Document: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            id: string;
+            /**
+             * @description The name the file was uploaded with.
+             * @example RFQ-Jurong-0412.xlsx
+             */
+            fileName: string | null;
+            kind: components["schemas"]["DocumentKind"];
+            /**
+             * @description The media type of the original (from its content).
+             * @example application/pdf
+             */
+            mediaType: string;
+            sizeBytes: number;
+            /** @description SHA-256 of the original, hex. The same bytes uploaded again answer this document. */
+            checksum: string;
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            customerId: string | null;
+            customerName: string | null;
+            status: components["schemas"]["DocumentStatus"];
+            /** @description Share of the reading done (items matched / items found while processing; 1 once ended). */
+            progress: number;
+            /** @description Why the document could not be read (status `failed`). */
+            error: string | null;
+            /** @description Requested items read from the document. */
+            itemCount: number;
+            /** @description Items with a chosen catalogue product. */
+            matchedCount: number;
+            /**
+             * Format: uuid
+             * @description The draft quote made from this document.
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            quoteId: string | null;
+            quoteNumber: string | null;
+            /** @description Increments on every change (items too); the `ETag` is this number in quotes. */
+            version: number;
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            processedAt: string | null;
+        };
+        /**
+         * @description What the file is, decided from its bytes (never from its name).
+         * @enum {string}
+         */
+        DocumentKind: "xlsx" | "docx" | "pdf" | "csv" | "text" | "email";
+        /**
+         * @description `queued` → `processing` → `extracted` (items read and matched) or `failed` (`error` says why, for a person: "PDF has no text layer …", "no table with a quantity column found …").
+         * @enum {string}
+         */
+        DocumentStatus: "queued" | "processing" | "extracted" | "failed";
+        DocumentPage: {
+            items: components["schemas"]["Document"][];
+            /** @description Pass as `cursor` for the next page; null on the last page. */
+            nextCursor: string | null;
+        };
+        RecentDocuments: {
+            items: components["schemas"]["Document"][];
+        };
+        DocumentDetail: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            id: string;
+            /**
+             * @description The name the file was uploaded with.
+             * @example RFQ-Jurong-0412.xlsx
+             */
+            fileName: string | null;
+            kind: components["schemas"]["DocumentKind"];
+            /**
+             * @description The media type of the original (from its content).
+             * @example application/pdf
+             */
+            mediaType: string;
+            sizeBytes: number;
+            /** @description SHA-256 of the original, hex. The same bytes uploaded again answer this document. */
+            checksum: string;
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            customerId: string | null;
+            customerName: string | null;
+            status: components["schemas"]["DocumentStatus"];
+            /** @description Share of the reading done (items matched / items found while processing; 1 once ended). */
+            progress: number;
+            /** @description Why the document could not be read (status `failed`). */
+            error: string | null;
+            /** @description Requested items read from the document. */
+            itemCount: number;
+            /** @description Items with a chosen catalogue product. */
+            matchedCount: number;
+            /**
+             * Format: uuid
+             * @description The draft quote made from this document.
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            quoteId: string | null;
+            quoteNumber: string | null;
+            /** @description Increments on every change (items too); the `ETag` is this number in quotes. */
+            version: number;
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            createdBy: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            processedAt: string | null;
+            items: components["schemas"]["DocumentItem"][];
+        };
+        DocumentItem: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            id: string;
+            /** @description 1-based order in the document. */
+            position: number;
+            /** @description As written. */
+            description: string;
+            specification: string | null;
+            brand: string | null;
+            /** @description Model, part or catalogue number from its own column. */
+            code: string | null;
+            remarks: string | null;
+            /**
+             * @description Exact decimal as text; null when the document gave none that fits a quote line.
+             * @example 12
+             */
+            quantity: string | null;
+            /** @description Normalised (EA, BOX, PR, …) or as written; editable. */
+            unit: string | null;
+            /** @description The unit as the document wrote it. */
+            unitWritten: string | null;
+            location: components["schemas"]["SourceLocation"];
+            /** @example sheet RFQ row 7 */
+            locationLabel: string;
+            /** @description How sure the reader is that this is a requested item with this quantity. */
+            confidence: number;
+            /**
+             * @description The matcher’s verdict (never silently matched below its threshold).
+             * @enum {string}
+             */
+            match: "matched" | "no-confident-match";
+            /** @description Why there is no confident match. */
+            matchReason: string | null;
+            /** @description Best first. */
+            candidates: components["schemas"]["DocumentItemCandidate"][];
+            /** @description The product the quote line will be: the confident match until a person chooses; null makes a free-text line. */
+            chosen: {
+                /**
+                 * Format: uuid
+                 * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+                 */
+                productId: string;
+                sku: string;
+                name: string;
+            } | null;
+            /** @description Marked by a person as not a requested item: left out of the quote. */
+            notAnItem: boolean;
+            /** @description A person changed it. */
+            reviewed: boolean;
+        };
+        /** @description Where the item is in the original, in the file’s own terms (1-based). */
+        SourceLocation: {
+            /** @enum {string} */
+            kind: "sheet";
+            sheet: string;
+            row: number;
+            column?: string;
+        } | {
+            /** @enum {string} */
+            kind: "table";
+            table: number;
+            row: number;
+        } | {
+            /** @enum {string} */
+            kind: "page";
+            page: number;
+            row: number;
+        } | {
+            /** @enum {string} */
+            kind: "row";
+            row: number;
+        } | {
+            /** @enum {string} */
+            kind: "paragraph";
+            paragraph: number;
+        } | {
+            /** @enum {string} */
+            kind: "bullet";
+            list: number;
+            item: number;
+        } | {
+            /** @enum {string} */
+            kind: "line";
+            line: number;
+        };
+        DocumentItemCandidate: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            productId: string;
+            sku: string;
+            name: string;
+            /** @description 0–1; a match needs 0.6 and a clear lead over the next candidate. */
+            score: number;
+            /** @description What matched: "code DCD791D2 = SKU", "words: angle, grinder". */
+            reasons: string[];
+            /** @description What disagrees: "voltage 12V ≠ 18V". */
+            conflicts: string[];
+        };
+        /** @description Only the fields present change. The document must be `extracted`. */
+        UpdateDocumentItemRequest: {
+            /**
+             * Format: uuid
+             * @description The chosen catalogue product (any, not only a candidate); null: none (a free-text line).
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            productId?: string | null;
+            /**
+             * @description Exact decimal as text (no binary floating point): positive, up to 7 digits and 3 decimals.
+             * @example 12
+             */
+            quantity?: string;
+            /** @example EA */
+            unit?: string;
+            notAnItem?: boolean;
+        };
+        CreateQuoteFromDocumentRequest: {
+            /**
+             * Format: uuid
+             * @description Defaults to the document’s customer; required when it has none.
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            customerId?: string;
+            /** @description Defaults to "RFQ <file name>". */
+            title?: string;
+        };
         Conversation: {
             /**
              * Format: uuid
@@ -2186,6 +2581,17 @@ export type QuoteTransitionRequest = components['schemas']['QuoteTransitionReque
 export type QuoteTransitionTarget = components['schemas']['QuoteTransitionTarget'];
 export type QuoteSuggestions = components['schemas']['QuoteSuggestions'];
 export type QuoteSuggestion = components['schemas']['QuoteSuggestion'];
+export type Document = components['schemas']['Document'];
+export type DocumentKind = components['schemas']['DocumentKind'];
+export type DocumentStatus = components['schemas']['DocumentStatus'];
+export type DocumentPage = components['schemas']['DocumentPage'];
+export type RecentDocuments = components['schemas']['RecentDocuments'];
+export type DocumentDetail = components['schemas']['DocumentDetail'];
+export type DocumentItem = components['schemas']['DocumentItem'];
+export type SourceLocation = components['schemas']['SourceLocation'];
+export type DocumentItemCandidate = components['schemas']['DocumentItemCandidate'];
+export type UpdateDocumentItemRequest = components['schemas']['UpdateDocumentItemRequest'];
+export type CreateQuoteFromDocumentRequest = components['schemas']['CreateQuoteFromDocumentRequest'];
 export type Conversation = components['schemas']['Conversation'];
 export type ConversationMember = components['schemas']['ConversationMember'];
 export type CreateConversationRequest = components['schemas']['CreateConversationRequest'];
@@ -5541,11 +5947,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "text/csv": string;
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                "text/csv": Blob;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
                 "multipart/form-data": {
                     /** Format: binary */
-                    file: string;
+                    file: Blob;
                 };
             };
         };
@@ -6951,7 +7357,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/pdf": string;
+                    "application/pdf": Blob;
                 };
             };
             /** @description The request is malformed or fails validation; `errors[]` lists each field. */
@@ -7074,6 +7480,869 @@ export interface operations {
             };
             /** @description Suggestions are for drafts. */
             409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDocuments: {
+        parameters: {
+            query?: {
+                /** @description Page size (1–100). */
+                limit?: number;
+                /** @description The previous page's `nextCursor`: the position after which the next page starts. */
+                cursor?: string;
+                /** @description `queued` → `processing` → `extracted` (items read and matched) or `failed` (`error` says why, for a person: "PDF has no text layer …", "no table with a quantity column found …"). */
+                status?: components["schemas"]["DocumentStatus"];
+                customerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of documents (without items). */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentPage"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    uploadDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The RFQ document.
+                     */
+                    file: Blob;
+                    /**
+                     * Format: uuid
+                     * @description The customer who sent it.
+                     */
+                    customerId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The same file was uploaded before: the existing document. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description Accepted: the new document, queued to be read. */
+            202: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description The document. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Document"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such customer. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not of a supported media type. */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The file is empty, not a document of a supported type, or an archive that is refused (zip bomb, damaged, encrypted); `reason` says which. */
+            422: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRecentDocuments: {
+        parameters: {
+            query?: {
+                /** @description How many (1–20). */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Most recently changed first. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecentDocuments"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The document. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description The document’s version, for `If-Match` on the next review of an item. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetail"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such document. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such document. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDocumentFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The original. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description attachment; filename="<file name>" */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": Blob;
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such document. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateDocumentItem: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The `ETag` of the version you edited. A stale value gives 412; a missing one 428. */
+                "if-match": string;
+            };
+            path: {
+                id: string;
+                itemId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateDocumentItemRequest"];
+            };
+        };
+        responses: {
+            /** @description The document with the changed item. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description The document’s version, for `If-Match` on the next review of an item. */
+                    ETag: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetail"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such document, item or product. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The document is not read yet (or failed). */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The document changed since the `If-Match` version; reload and retry. */
+            412: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not of a supported media type. */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match is required. */
+            428: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createQuoteFromDocument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes the create safe to retry: the same key with the same body returns the first result and creates nothing again. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateQuoteFromDocumentRequest"];
+            };
+        };
+        responses: {
+            /** @description The draft quote (or, for a retried Idempotency-Key, the quote created the first time). */
+            201: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description The quote’s version. */
+                    ETag: string;
+                    /** @description The quote. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Authenticated, but the role may not perform this operation. */
+            403: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such document or customer. */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A quote was already made from it (`quoteId`), it is not read yet, it has no customer and none was given, an item has no quantity, the customer is archived, or the Idempotency-Key was used for a different request. */
+            409: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not of a supported media type. */
+            415: {
                 headers: {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;

@@ -26,14 +26,12 @@ export const actions: Actions = {
       };
       return fail(400, { problem });
     }
-    const upload = new FormData();
-    upload.append('file', file, file.name);
     let id: string;
     try {
+      // The SDK sends an object of parts as multipart/form-data (the File keeps its name).
       const { data } = await api.call('createImport', {
         params: { query: { filename: file.name.slice(0, 200) } },
-        // The contract's multipart body, `{ file: binary }`, is typed as a string; a FormData is what is sent.
-        body: upload as unknown as { file: string },
+        body: { file },
       });
       id = data.id;
     } catch (cause) {
