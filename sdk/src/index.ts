@@ -38,6 +38,7 @@ export type {
   RequestOf,
   ResponseOf,
   SuccessData,
+  Upload,
 } from './operation-types.js';
 // The contract's types: `paths`, `components`, and every schema by name (`Customer`, `Problem`, …).
 // (The generated `operations` interface is reachable as `OperationContract<Id>`.)

@@ -36,12 +36,17 @@ export type Upload = Blob | Uint8Array;
 type Uploadable<T> = T extends Blob ? Upload : T;
 type WithUploads<Body> = Body extends Blob ? Upload : Body extends object ? { [K in keyof Body]: Uploadable<Body[K]> } : Body;
 
-type BodyOf<Op> = FetchOptions<Op> extends { body?: infer Body } ? Body : never;
+/** The request bodies an operation accepts: the schemas of its media types (no readOnly/writeOnly in this contract). */
+type RequestBodyOf<C> = C[keyof C];
 
 /** The request body, with files accepted as `Blob` or `Uint8Array` (multipart parts and raw uploads alike). */
-type BodyOption<Op> = {} extends Pick<FetchOptions<Op>, 'body' & keyof FetchOptions<Op>>
-  ? { body?: WithUploads<Exclude<BodyOf<Op>, undefined>> }
-  : { body: WithUploads<BodyOf<Op>> };
+type BodyOption<Op> = Op extends { requestBody: { content: infer C } }
+  ? { body: WithUploads<RequestBodyOf<C>> }
+  : Op extends { requestBody?: never }
+    ? { body?: never }
+    : Op extends { requestBody?: { content: infer C } }
+      ? { body?: WithUploads<RequestBodyOf<C>> }
+      : { body?: never };
 
 /** The init argument is optional exactly when the operation needs no params and no body. */
 export type InitArgs<Op> = {} extends OperationInit<Op> ? [init?: OperationInit<Op>] : [init: OperationInit<Op>];
