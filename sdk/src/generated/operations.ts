@@ -16,6 +16,13 @@ export const operations = {
     idempotent: true,
     createsResource: false,
   },
+  getReadiness: {
+    method: 'get',
+    path: '/api/health/ready',
+    security: 'public',
+    idempotent: true,
+    createsResource: false,
+  },
   getMetrics: {
     method: 'get',
     path: '/api/metrics',

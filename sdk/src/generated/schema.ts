@@ -21,6 +21,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Whether this instance should get traffic now
+         * @description For load balancers and orchestrators. 200 while this instance accepts work and PostgreSQL and Redis are up; 503 (problem+json, `state` `draining` or `unready`, with Retry-After) once it is shutting down — requests in flight still finish — or while a required dependency is down. `GET /api/health` stays the dependency report; that the process answers at all is its liveness.
+         */
+        get: operations["getReadiness"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/metrics": {
         parameters: {
             query?: never;
@@ -1017,6 +1037,15 @@ export interface components {
             path: string;
             message: string;
             code?: string;
+        };
+        Readiness: {
+            /** @enum {string} */
+            status: "ready";
+            version: string;
+            uptimeSeconds: number;
+            checks: {
+                [key: string]: components["schemas"]["DependencyStatus"];
+            };
         };
         Metrics: {
             users: {
@@ -2526,6 +2555,7 @@ export type Health = components['schemas']['Health'];
 export type DependencyStatus = components['schemas']['DependencyStatus'];
 export type Problem = components['schemas']['Problem'];
 export type FieldError = components['schemas']['FieldError'];
+export type Readiness = components['schemas']['Readiness'];
 export type Metrics = components['schemas']['Metrics'];
 export type Dashboard = components['schemas']['Dashboard'];
 export type QuoteDashboard = components['schemas']['QuoteDashboard'];
@@ -2628,6 +2658,52 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready for traffic. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Readiness"];
                 };
             };
             /** @description Unexpected server error (logged with the request id). */

@@ -24,6 +24,7 @@ export function systemRouter(deps: AppDeps) {
   router.use(routes.dashboard.getRoutingPath(), limit('dashboard'));
   return router
     .openapi(routes.health, handlers.health)
+    .openapi(routes.readiness, handlers.readiness)
     .openapi(routes.metrics, handlers.metrics)
     .openapi(routes.dashboard, handlers.dashboard);
 }

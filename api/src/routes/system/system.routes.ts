@@ -33,6 +33,32 @@ export const health = defineRoute({
   },
 });
 
+export const ReadinessSchema = z
+  .object({
+    status: z.literal('ready'),
+    version: z.string(),
+    uptimeSeconds: z.number().int(),
+    checks: z.record(z.string(), DependencyStatusSchema),
+  })
+  .openapi('Readiness');
+
+export const readiness = defineRoute({
+  method: 'get',
+  path: '/api/health/ready',
+  operationId: 'getReadiness',
+  summary: 'Whether this instance should get traffic now',
+  description:
+    'For load balancers and orchestrators. 200 while this instance accepts work and PostgreSQL and Redis are up; 503 ' +
+    '(problem+json, `state` `draining` or `unready`, with Retry-After) once it is shutting down — requests in flight still ' +
+    'finish — or while a required dependency is down. `GET /api/health` stays the dependency report; that the process ' +
+    'answers at all is its liveness.',
+  tags: ['System'],
+  security: PUBLIC,
+  responses: {
+    200: { description: 'Ready for traffic.', content: { 'application/json': { schema: ReadinessSchema } } },
+  },
+});
+
 export const MetricsSchema = z
   .object({
     users: z.object({ total: z.number().int(), active: z.number().int() }),
@@ -122,6 +148,7 @@ export const dashboard = defineRoute({
   responses: { 200: { description: 'Aggregates.', content: { 'application/json': { schema: DashboardSchema } } } },
 });
 
+export type ReadinessRoute = typeof readiness;
 export type HealthRoute = typeof health;
 export type MetricsRoute = typeof metrics;
 export type DashboardRoute = typeof dashboard;
