@@ -54,7 +54,12 @@ export function createApp(deps: AppDeps): AppOpenAPI {
     c.set('verifyAccessToken', verifyAccessToken);
     c.header('X-Request-Id', requestId);
     const started = performance.now();
-    await next();
+    const answered = deps.metrics.requestStarted();
+    try {
+      await next();
+    } finally {
+      answered();
+    }
     const seconds = (performance.now() - started) / 1000;
     // operationId is set by the matched route (defineRoute); requests outside the contract log `none`.
     const operation = c.var.operationId ?? 'none';

@@ -8,6 +8,8 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom
  */
 export interface ApiMetrics {
   registry: Registry;
+  /** A request arrived (its headers); call the returned function when it is answered. */
+  requestStarted(): () => void;
   /** One finished HTTP request: its operationId (`none` outside the contract), method, status and duration. */
   observeRequest(labels: { operation: string; method: string; status: number }, seconds: number): void;
   /** The DB pool's counts, read at each scrape (absent on the embedded database). */
@@ -40,6 +42,12 @@ export function createApiMetrics(options: { role: string }): ApiMetrics {
     help: 'Time from receiving a request to its response, by operationId and method.',
     labelNames: ['operation', 'method'] as const,
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+
+  const inFlight = new Gauge({
+    name: 'nexus_http_requests_in_flight',
+    help: 'HTTP requests received and not yet answered (a drain waits for these).',
     registers: [registry],
   });
 
@@ -121,6 +129,14 @@ export function createApiMetrics(options: { role: string }): ApiMetrics {
 
   return {
     registry,
+    requestStarted() {
+      inFlight.inc();
+      let done = false;
+      return () => {
+        if (!done) inFlight.dec();
+        done = true;
+      };
+    },
     observeRequest({ operation, method, status }, seconds) {
       requests.inc({ operation, method, status: String(status) });
       latency.observe({ operation, method }, seconds);
