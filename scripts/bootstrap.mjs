@@ -62,6 +62,7 @@ if (installed !== lockStamp) {
 // embeds PostgreSQL (PGlite) and serves the Redis roles in-process; only Neo4j
 // is started, when a JDK 17+ can run it.
 const env = { ...process.env };
+let startedNeo4j = false;
 if (command === 'test') {
   say('starting local services (scripts/services up)');
   const services = run('bash', ['scripts/services', 'up']);
@@ -81,8 +82,11 @@ if (command === 'test') {
         '(they answer 503; everything else works). Install one (Debian: apt-get install openjdk-17-jdk-headless) and run npm start again, or set NEO4J_URL.',
     );
   } else {
+    // Stopped again when Nexus stops — unless it was running already (the test services' Neo4j, say).
+    const wasRunning = spawnSync('bash', ['scripts/services', 'status', 'neo4j'], { cwd: ROOT, encoding: 'utf8' }).stdout.includes('running');
     say(`starting Neo4j (scripts/services up neo4j, Java ${java})`);
     if (run('bash', ['scripts/services', 'up', 'neo4j']) === 0) {
+      startedNeo4j = !wasRunning;
       for (const [key, value] of Object.entries(readServicesEnv())) if (key.startsWith('NEO4J_')) env[key] = value;
     } else {
       say('graph: Neo4j did not start (see above); the graph features stay off until it does.');
@@ -96,7 +100,12 @@ process.on('SIGINT', () => {});
 process.on('SIGTERM', () => {});
 if (command === 'start') {
   say('starting Nexus (Ctrl-C stops it)');
-  process.exit(run('node', ['scripts/start-all.mjs'], { env }));
+  const status = run('node', ['scripts/start-all.mjs'], { env });
+  if (startedNeo4j) {
+    say('stopping the Neo4j this command started (scripts/services down neo4j)');
+    run('bash', ['scripts/services', 'down', 'neo4j']);
+  }
+  process.exit(status);
 } else {
   process.exit(run('node', ['scripts/test-all.mjs']));
 }
