@@ -18,6 +18,13 @@ export function connectPostgres(url: string, options: { poolMax: number; onError
   });
   // An idle client losing its server must not crash the process; requests will see 503s.
   pool.on('error', (error) => options.onError?.(error));
+  // The pool listens for errors only on idle clients: a checked-out client (mid-request, or
+  // between the statements of a transaction) whose server goes away emits 'error' with no
+  // listener, which ended the whole API when PostgreSQL stopped (test/fault-tolerance.test.ts).
+  // Its query fails and the request answers 503; the broken client is discarded on release.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => options.onError?.(error));
+  });
   options.onPool?.(pool);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
