@@ -185,6 +185,43 @@ describe.each(databaseBackends)('job queue: $backend', (backend) => {
     expect(await findJob(db(), job.id)).toMatchObject({ status: 'queued', attempts: 0, locked_by: null, lease_expires_at: null });
   });
 
+  it('lets a running job finish within shutdownGraceMs when the runner stops, and claims nothing new meanwhile', async () => {
+    const { handler, runs } = scriptedHandler('test.grace');
+    let finish: () => void = () => {};
+    let aborted = false;
+    handler.next = async (_job, signal) => {
+      signal.addEventListener('abort', () => (aborted = true), { once: true });
+      await new Promise<void>((resolve) => (finish = resolve));
+      return { status: 'done' };
+    };
+    const job = await enqueueJob(db(), { kind: 'test.grace' });
+    const r = runner(handler, { shutdownGraceMs: 60_000 });
+    await eventually(() => runs.length === 1, 10_000);
+    const later = await enqueueJob(db(), { kind: 'test.grace' });
+    const stopped = r.stop();
+    // Stopping waits for the job: it is still running, not handed back.
+    expect(await findJob(db(), job.id)).toMatchObject({ status: 'processing' });
+    finish();
+    await stopped;
+    expect(aborted).toBe(false);
+    expect(await findJob(db(), job.id)).toMatchObject({ status: 'done', attempts: 1 });
+    expect(await findJob(db(), later.id)).toMatchObject({ status: 'queued', attempts: 0 });
+    expect(runs).toHaveLength(1);
+  });
+
+  it('interrupts a job still running when shutdownGraceMs runs out, and hands it back', async () => {
+    const { handler, runs } = scriptedHandler('test.grace-over');
+    handler.next = async (_job, signal) => {
+      await untilAborted(signal);
+      return { status: 'interrupted' };
+    };
+    const job = await enqueueJob(db(), { kind: 'test.grace-over' });
+    const r = runner(handler, { shutdownGraceMs: 200 });
+    await eventually(() => runs.length === 1, 10_000);
+    await r.stop();
+    expect(await findJob(db(), job.id)).toMatchObject({ status: 'queued', attempts: 0, locked_by: null });
+  });
+
   it('turns an unexpected error of a handler into a retry, not a lost job', async () => {
     const { handler, runs } = scriptedHandler('test.throws');
     handler.next = async (job) => {
