@@ -2,7 +2,7 @@
 // peer and a client that never reads — each handled as the protocol documents,
 // and none of them slowing down the other clients of the same gateway.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, startChatGateway, type RunningApi, type RunningChatGateway } from '../../scripts/lib/test-stack.mjs';
+import { freePort, startApi, startChatGateway, type RunningApi, type RunningChatGateway } from '../../scripts/lib/test-stack.mjs';
 import { admin, bearer, type Person } from './support/people.js';
 import { openSocket } from './support/test-socket.js';
 
@@ -19,15 +19,18 @@ let api: RunningApi;
 let strict: RunningChatGateway;
 /** No practical rate limit, a 64 KiB send buffer: for the client that never reads. */
 let roomy: RunningChatGateway;
+let roomyMetrics: string;
 let ada: Person;
 
 beforeAll(async () => {
   api = await startApi();
+  const metricsPort = await freePort();
+  roomyMetrics = `http://127.0.0.1:${metricsPort}/metrics`;
   [strict, roomy] = await Promise.all([
     startChatGateway(api, {
       env: { CHAT_MAX_FRAME_BYTES: '4096', CHAT_RATE_PER_SECOND: '5', CHAT_RATE_BURST: '10', CHAT_FLOOD_CLOSE_AFTER: '50', CHAT_HEARTBEAT_SECONDS: '0.5' },
     }),
-    startChatGateway(api, { env: { CHAT_RATE_PER_SECOND: '10000', CHAT_RATE_BURST: '100000', CHAT_MAX_BUFFERED_BYTES: '65536' } }),
+    startChatGateway(api, { env: { CHAT_RATE_PER_SECOND: '10000', CHAT_RATE_BURST: '100000', CHAT_MAX_BUFFERED_BYTES: '65536', CHAT_METRICS_PORT: String(metricsPort) } }),
   ]);
   ada = await admin(api);
 }, 120_000);
@@ -121,6 +124,11 @@ describe('limits', () => {
     expect(Math.max(...rtts)).toBeLessThan(OTHER_CLIENTS_MAX_RTT_MS);
     other.send({ type: 'ping', ref: 'after' });
     await other.next('pong', (frame) => frame.ref === 'after');
+    // The drop is counted in the gateway's Prometheus metrics (CHAT_METRICS_PORT).
+    const metrics = await (await fetch(roomyMetrics)).text();
+    expect(metrics).toMatch(/^nexus_chat_send_buffer_drops_total\{[^}]*\} 1$/m);
+    expect(metrics).toMatch(/^nexus_chat_closes_total\{[^}]*code="4408"[^}]*\} 1$/m);
+    expect(metrics).toMatch(/^nexus_chat_connections\{[^}]*\} 1$/m);
     other.close();
     stalled.ws.terminate();
   }, 90_000);
