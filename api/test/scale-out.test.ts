@@ -27,7 +27,7 @@ describe('scale-out: two API instances, one killed mid-run', () => {
     await db?.destroy();
     await b?.stop();
     await a?.stop();
-    if (a) await dropTestDatabase(a.env.DATABASE_URL);
+    if (a?.env.DATABASE_URL) await dropTestDatabase(a.env.DATABASE_URL);
   });
 
   it('loses no acknowledged write and creates none twice when an instance is SIGKILLed under load', async () => {
