@@ -1,14 +1,17 @@
-// Two gateway processes and one API process on the real Redis and PostgreSQL:
-// fan-out across instances, REST posts reaching live sockets, and a gateway
-// SIGKILLed mid-conversation losing and duplicating nothing.
+// Two gateway processes and two API processes (each gateway calls its own) on
+// the real Redis and PostgreSQL: fan-out across instances, REST posts reaching
+// live sockets, and a gateway SIGKILLed mid-conversation losing and
+// duplicating nothing (issue 13's scale-out, chat part).
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, startChatGateway, type RunningApi, type RunningChatGateway } from '../../scripts/lib/test-stack.mjs';
+import { freePort, restartApi, startApi, startChatGateway, type RunningApi, type RunningChatGateway } from '../../scripts/lib/test-stack.mjs';
 import { admin, bearer, newPerson, type Person } from './support/people.js';
 import { openSocket, type TestSocket } from './support/test-socket.js';
 
 let api: RunningApi;
+/** A second API process on the same database, Redis and signing key: gateway B calls it. */
+let api2: Awaited<ReturnType<typeof restartApi>>;
 let gatewayA: RunningChatGateway;
 let gatewayB: RunningChatGateway;
 let ada: Person;
@@ -29,7 +32,8 @@ async function join(socket: TestSocket, since?: number) {
 
 beforeAll(async () => {
   api = await startApi();
-  [gatewayA, gatewayB] = await Promise.all([startChatGateway(api), startChatGateway(api)]);
+  api2 = await restartApi({ ...api.env, PORT: String(await freePort()) });
+  [gatewayA, gatewayB] = await Promise.all([startChatGateway(api), startChatGateway({ ...api, baseUrl: api2.baseUrl })]);
   ada = await admin(api);
   bob = await newPerson(api.baseUrl, ada, 'Bob');
   const { data } = await ada.api.call('createConversation', { body: { title: 'Hotel Marina fit-out', memberIds: [bob.id] } });
@@ -39,10 +43,11 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const socket of sockets) socket.ws.terminate();
   await Promise.all([gatewayA?.stop(), gatewayB?.stop()]);
+  await api2?.stop();
   await api?.stop();
 });
 
-describe('two gateway instances, one API', () => {
+describe('two gateway instances, each on its own API instance', () => {
   it('delivers a message sent on instance A to a member connected to instance B, after acknowledging it', async () => {
     const onA = await connect(gatewayA, ada);
     const onB = await connect(gatewayB, bob);
