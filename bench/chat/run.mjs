@@ -1,0 +1,396 @@
+// pnpm bench:chat — the chat gateway against Socket.IO 4.8, on the real stack. See bench/README.md.
+//
+//   BENCH_CHAT_CLIENTS=2000 (or --clients=2000)   clients, split over both instances of each side
+//   BENCH_CHAT_ROOM_SIZE=10      members of each small room
+//   BENCH_CHAT_SECONDS=10        seconds of each delivery measurement
+//   BENCH_CHAT_BIG_SENDERS=4     senders in the one room with every client
+//   BENCH_CHAT_STORM_INTERVAL_MS=500   each small room's sender sends this often during the storm
+//   BENCH_CHAT_WORKERS=2         client processes
+//   BENCH_CHAT_TEXT_BYTES=100    message text size
+//   BENCH_CHAT_TARGETS=nexus,socketio
+//
+// One API (fresh database on the local PostgreSQL, local Redis) serves both sides: the users,
+// their access tokens and the conversations' members are the same; Nexus runs two chat gateway
+// processes (chat/src/server.ts) against it, Socket.IO two bench/chat/socketio-server.mjs.
+import { fork, spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { freePort, startApi, startChatGateway } from '../../scripts/lib/test-stack.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const flags = Object.fromEntries(process.argv.slice(2).flatMap((arg) => (/^--([\w-]+)=(.*)$/.exec(arg) ? [[RegExp.$1, RegExp.$2]] : [])));
+const setting = (flag, name, fallback) => Number(flags[flag] ?? process.env[name] ?? fallback);
+const CLIENTS = setting('clients', 'BENCH_CHAT_CLIENTS', 2000);
+const ROOM_SIZE = setting('room-size', 'BENCH_CHAT_ROOM_SIZE', 10);
+const SECONDS = setting('seconds', 'BENCH_CHAT_SECONDS', 10);
+const BIG_SENDERS = setting('big-senders', 'BENCH_CHAT_BIG_SENDERS', 4);
+const STORM_INTERVAL_MS = setting('storm-interval-ms', 'BENCH_CHAT_STORM_INTERVAL_MS', 500);
+const WORKERS = setting('workers', 'BENCH_CHAT_WORKERS', 2);
+const TEXT_BYTES = setting('text-bytes', 'BENCH_CHAT_TEXT_BYTES', 100);
+const TARGETS = (flags.targets ?? process.env.BENCH_CHAT_TARGETS ?? 'nexus,socketio').split(',');
+const STORM_BEFORE_S = 3;
+const STORM_AFTER_S = 3;
+
+const log = (line) => process.stdout.write(`${line}\n`);
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+const now = () => performance.timeOrigin + performance.now();
+const kb = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? NaN);
+const cpuMs = (pid) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, 1/100 s
+};
+const percentile = (sorted, p) => (sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]);
+const round = (value, digits = 1) => (Number.isFinite(value) ? Math.round(value * 10 ** digits) / 10 ** digits : value);
+
+/** Runs `task` over `items` with at most `limit` at once. */
+async function pool(items, limit, task) {
+  let next = 0;
+  const out = new Array(items.length);
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        out[index] = await task(items[index], index);
+      }
+    }),
+  );
+  return out;
+}
+
+// ---------------------------------------------------------------- the stack and the data
+
+log(`bench:chat — ${CLIENTS} clients, rooms of ${ROOM_SIZE}, ${SECONDS} s per measurement, ${WORKERS} client processes, targets ${TARGETS.join(', ')}`);
+const api = await startApi({
+  env: { LOG_LEVEL: 'error', LOGIN_LIMIT_PER_IP: '100000000', ACCESS_TOKEN_TTL_SECONDS: '3600' },
+});
+const db = new pg.Client({ connectionString: api.env.DATABASE_URL });
+await db.connect();
+const results = { startedAt: new Date().toISOString(), settings: { CLIENTS, ROOM_SIZE, SECONDS, BIG_SENDERS, STORM_INTERVAL_MS, WORKERS, TEXT_BYTES, TARGETS }, targets: {} };
+
+try {
+  const started = now();
+  // Users with the first admin's password (hash copied: bench data, set-based), then a real login each.
+  await db.query(
+    `insert into users (email, name, role, password_hash)
+     select 'bench-' || i || '@bench.invalid', 'Bench user ' || i, 'sales', (select password_hash from users where lower(email) = lower($1))
+     from generate_series(1, $2::int) as i`,
+    [api.admin.email, CLIENTS],
+  );
+  const users = await pool(
+    Array.from({ length: CLIENTS }, (_, i) => i),
+    8,
+    async (i) => {
+      const response = await fetch(`${api.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: `bench-${i + 1}@bench.invalid`, password: api.admin.password }),
+      });
+      if (!response.ok) throw new Error(`login ${i + 1}: ${response.status} ${await response.text()}`);
+      const { accessToken } = await response.json();
+      const { sub } = JSON.parse(Buffer.from(accessToken.split('.')[1], 'base64url').toString());
+      return { index: i, id: sub, token: accessToken, urlIndex: i % 2 };
+    },
+  );
+  // Conversations and members (set-based; the API reads them as it reads any).
+  const { rows: big } = await db.query(`insert into conversations (title) values ('Everyone') returning id`);
+  const bigRoom = big[0].id;
+  const roomCount = Math.ceil(CLIENTS / ROOM_SIZE);
+  const { rows: smallRows } = await db.query(`insert into conversations (title) select 'Room ' || i from generate_series(1, $1::int) as i returning id`, [roomCount]);
+  const smallRooms = smallRows.map((row) => row.id);
+  const userIds = users.map((user) => user.id);
+  await db.query(`insert into conversation_members (conversation_id, user_id) select $1, unnest($2::uuid[])`, [bigRoom, userIds]);
+  await db.query(`insert into conversation_members (conversation_id, user_id) select unnest($1::uuid[]), unnest($2::uuid[])`, [
+    userIds.map((_, i) => smallRooms[Math.floor(i / ROOM_SIZE)]),
+    userIds,
+  ]);
+  // The Socket.IO peer's own counters and messages, on the same conversations.
+  await db.query(`
+    create table bench_sio_conversations (id uuid primary key, last_seq integer not null default 0);
+    create table bench_sio_messages (
+      id uuid primary key default gen_random_uuid(),
+      conversation_id uuid not null references bench_sio_conversations (id),
+      seq integer not null,
+      author_id uuid not null,
+      text text not null,
+      client_message_id uuid not null,
+      created_at timestamptz not null default date_trunc('milliseconds', now())
+    );
+    create unique index bench_sio_messages_seq_key on bench_sio_messages (conversation_id, seq);
+    create unique index bench_sio_messages_client_id_key on bench_sio_messages (conversation_id, author_id, client_message_id);
+    insert into bench_sio_conversations (id) select id from conversations;`);
+  log(`setup: ${CLIENTS} users logged in, 1 room of ${CLIENTS} and ${roomCount} rooms of ≤${ROOM_SIZE} (${round((now() - started) / 1000)} s)`);
+
+  const memberships = users.map((user) => [user.index, smallRooms[Math.floor(user.index / ROOM_SIZE)]]);
+  const smallSenders = smallRooms.map((_, r) => [r * ROOM_SIZE, smallRooms[r]]);
+  const bigSenders = Array.from({ length: Math.min(BIG_SENDERS, CLIENTS) }, (_, i) => [Math.floor((i * CLIENTS) / BIG_SENDERS), bigRoom]);
+
+  for (const target of TARGETS) {
+    log(`\n— ${target}`);
+    results.targets[target] = await runTarget(target, { users, bigRoom, smallRooms, memberships, smallSenders, bigSenders });
+  }
+} finally {
+  await db.end();
+  await api.stop();
+}
+
+report(results);
+
+// ---------------------------------------------------------------- one side
+
+async function startServers(target) {
+  if (target === 'nexus') {
+    // The per-connection frame rate limit is raised (an echo sender sends as fast as its messages come back); all else is the default.
+    const env = { LOG_LEVEL: 'error', CHAT_RATE_PER_SECOND: '10000', CHAT_RATE_BURST: '10000' };
+    const gateways = await Promise.all([startChatGateway(api, { env }), startChatGateway(api, { env })]);
+    return gateways.map((gateway) => ({ url: gateway.url, pid: gateway.pid, kill: () => gateway.stop('SIGKILL'), stop: () => gateway.stop() }));
+  }
+  return Promise.all(
+    [0, 1].map(async () => {
+      const port = await freePort();
+      const child = spawn(process.execPath, [path.join(HERE, 'socketio-server.mjs')], {
+        env: {
+          PATH: process.env.PATH,
+          PORT: String(port),
+          DATABASE_URL: api.env.DATABASE_URL,
+          REDIS_URL: api.env.REDIS_URL,
+          REDIS_KEY_PREFIX: api.env.REDIS_KEY_PREFIX,
+          API_URL: api.baseUrl,
+        },
+        stdio: ['ignore', 'inherit', 'inherit'],
+      });
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      for (let i = 0; ; i += 1) {
+        if (child.exitCode !== null) throw new Error('socket.io server exited during start');
+        if (await fetch(`http://127.0.0.1:${port}/ready`).then((r) => r.ok, () => false)) break;
+        if (i > 200) throw new Error('socket.io server not ready within 30 s');
+        await sleep(150);
+      }
+      const stop = async (signal = 'SIGTERM') => {
+        if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+        await exited;
+      };
+      return { url: `http://127.0.0.1:${port}`, pid: child.pid, kill: () => stop('SIGKILL'), stop };
+    }),
+  );
+}
+
+function startWorkers(target, users, urls) {
+  return Promise.all(
+    Array.from({ length: WORKERS }, async (_, w) => {
+      const child = fork(path.join(HERE, 'clients.mjs'), [], { serialization: 'advanced', stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+      let nextId = 0;
+      const waiting = new Map();
+      child.on('message', ({ id, result, error }) => {
+        const entry = waiting.get(id);
+        waiting.delete(id);
+        if (error) entry?.reject(new Error(`client worker ${w}: ${error}`));
+        else entry?.resolve(result);
+      });
+      child.on('exit', (code) => {
+        for (const entry of waiting.values()) entry.reject(new Error(`client worker ${w} exited with ${code}`));
+      });
+      const call = (cmd, args = {}) =>
+        new Promise((resolve, reject) => {
+          const id = nextId++;
+          waiting.set(id, { resolve, reject });
+          child.send({ id, cmd, ...args });
+        });
+      const mine = users.filter((user) => user.index % WORKERS === w);
+      await call('init', { protocol: target, urls, users: mine, textBytes: TEXT_BYTES });
+      return { call, owns: (index) => index % WORKERS === w, kill: () => child.kill('SIGKILL') };
+    }),
+  );
+}
+
+async function runTarget(target, { users, bigRoom, smallRooms, memberships, smallSenders, bigSenders }) {
+  const servers = await startServers(target);
+  const pids = servers.map((server) => server.pid);
+  const workers = await startWorkers(target, users, servers.map((server) => server.url));
+  const all = (cmd, args) => Promise.all(workers.map((worker) => worker.call(cmd, args)));
+  const each = (cmd, pairs, name, extra = {}) => Promise.all(workers.map((worker) => worker.call(cmd, { [name]: pairs.filter(([index]) => worker.owns(index)), ...extra })));
+  const out = {};
+  try {
+    await sleep(2000);
+    const rssStart = pids.map(kb);
+    const connected = await all('connect', { concurrency: 50 });
+    const connectFailures = connected.reduce((sum, r) => sum + r.failures, 0);
+    log(`connected ${CLIENTS - connectFailures}/${CLIENTS} in ${round(Math.max(...connected.map((r) => r.ms)) / 1000)} s${connectFailures ? ` (${connected.flatMap((r) => r.firstFailures).join('; ')})` : ''}`);
+    const joined = await each('join', memberships, 'memberships', { concurrency: 50 });
+    const joinFailures = joined.reduce((sum, r) => sum + r.failures, 0);
+    log(`joined ${memberships.length - joinFailures}/${memberships.length} small-room memberships in ${round(Math.max(...joined.map((r) => r.ms)) / 1000)} s${joinFailures ? ` (${joined.flatMap((r) => r.firstFailures).join('; ')})` : ''}`);
+    await sleep(5000);
+    const rssIdle = pids.map(kb);
+    const rssPerConnectionKb = (rssIdle[0] + rssIdle[1] - rssStart[0] - rssStart[1]) / (CLIENTS - connectFailures);
+    out.idle = { rssStartKb: rssStart, rssIdleKb: rssIdle, connections: CLIENTS - connectFailures, rssPerConnectionKb: round(rssPerConnectionKb), connectFailures, joinFailures };
+    log(`idle: RSS ${rssStart.map((v) => round(v / 1024)).join(' + ')} MB → ${rssIdle.map((v) => round(v / 1024)).join(' + ')} MB, ${round(rssPerConnectionKb)} KB per connection`);
+
+    out.smallRooms = await deliveryPhase('small rooms', smallSenders);
+
+    const bigJoin = await each('join', users.map((user) => [user.index, bigRoom]), 'memberships', { concurrency: 50 });
+    const bigJoinFailures = bigJoin.reduce((sum, r) => sum + r.failures, 0);
+    log(`joined ${CLIENTS - bigJoinFailures}/${CLIENTS} to the room of everyone in ${round(Math.max(...bigJoin.map((r) => r.ms)) / 1000)} s`);
+    await drain();
+    out.oneRoom = await deliveryPhase('one room', bigSenders);
+    out.oneRoom.joinFailures = bigJoinFailures;
+    await all('leave', { conversationIds: [bigRoom] });
+    await drain();
+
+    out.storm = await storm();
+  } finally {
+    await all('close').catch(() => {});
+    for (const worker of workers) worker.kill();
+    await Promise.all(servers.map((server) => server.stop()));
+  }
+  return out;
+
+  /** Waits until no delivery arrived for 1.5 s (at most 30 s). */
+  async function drain() {
+    let last = -1;
+    let quietSince = now();
+    const deadline = now() + 30_000;
+    while (now() < deadline) {
+      const stats = await all('stats');
+      const total = stats.reduce((sum, s) => sum + s.delivered, 0);
+      if (total !== last) {
+        last = total;
+        quietSince = now();
+      } else if (now() - quietSince > 1500) return stats;
+      await sleep(250);
+    }
+    return all('stats');
+  }
+
+  async function deliveryPhase(name, senders) {
+    await all('record', { latency: true, counts: false });
+    const cpuStart = pids.map(cpuMs);
+    const startedAt = now();
+    const sent = await each('echo', senders, 'senders', { seconds: SECONDS });
+    await drain();
+    const collected = await all('collect');
+    const cpuUsed = pids.map(cpuMs).map((v, i) => v - cpuStart[i]);
+    const lastDelivery = Math.max(...collected.map((c) => c.lastDeliveryAt));
+    const delivered = collected.reduce((sum, c) => sum + c.delivered, 0);
+    const samples = new Float64Array(collected.reduce((sum, c) => sum + c.samples.length, 0));
+    let offset = 0;
+    for (const c of collected) {
+      samples.set(c.samples, offset);
+      offset += c.samples.length;
+    }
+    samples.sort();
+    const seconds = (lastDelivery - startedAt) / 1000;
+    const messages = sent.reduce((sum, s) => sum + s.sent, 0);
+    const result = {
+      senders: senders.length,
+      messagesSent: messages,
+      echoTimeouts: sent.reduce((sum, s) => sum + s.timeouts, 0),
+      delivered,
+      seconds: round(seconds, 2),
+      deliveredPerSecond: Math.round(delivered / seconds),
+      p50Ms: round(percentile(samples, 50), 2),
+      p99Ms: round(percentile(samples, 99), 2),
+      maxMs: round(samples.at(-1), 1),
+      serverCpuMsPerThousandDeliveries: round(((cpuUsed[0] + cpuUsed[1]) / delivered) * 1000),
+      errorFrames: collected.reduce((sum, c) => sum + c.errorFrames, 0),
+      errorCodes: collected.map((c) => c.errorCodes),
+    };
+    log(
+      `${name}: ${messages} messages by ${senders.length} senders → ${delivered} deliveries in ${result.seconds} s = ${result.deliveredPerSecond}/s, ` +
+        `p50 ${result.p50Ms} ms, p99 ${result.p99Ms} ms, max ${result.maxMs} ms, server CPU ${result.serverCpuMsPerThousandDeliveries} ms per 1000 deliveries` +
+        (result.errorFrames ? `, ${result.errorFrames} error frames ${JSON.stringify(result.errorCodes)}` : '') +
+        (result.echoTimeouts ? `, ${result.echoTimeouts} echoes timed out` : ''),
+    );
+    return result;
+  }
+
+  async function storm() {
+    const table = target === 'nexus' ? 'conversations' : 'bench_sio_conversations';
+    const seqs = async () => Object.fromEntries((await db.query(`select id, last_seq from ${table} where id = any($1::uuid[])`, [smallRooms])).rows.map((row) => [row.id, row.last_seq]));
+    const from = await seqs();
+    await all('record', { latency: false, counts: true });
+    await each('flow', smallSenders, 'senders', { intervalMs: STORM_INTERVAL_MS });
+    await sleep(STORM_BEFORE_S * 1000);
+    const killedAt = now();
+    await servers[0].kill();
+    log(`storm: killed instance 0 (SIGKILL) under ${Math.ceil(CLIENTS / 2)} clients while ${smallSenders.length} senders send every ${STORM_INTERVAL_MS} ms`);
+    const deadline = now() + 120_000;
+    let stats;
+    for (;;) {
+      stats = await all('stats');
+      if (stats.every((s) => s.notRejoined === 0) || now() > deadline) break;
+      await sleep(100);
+    }
+    const rejoinSeenS = (now() - killedAt) / 1000;
+    await sleep(STORM_AFTER_S * 1000);
+    const stopped = await all('stopFlow');
+    // Every send acknowledged (resent after reconnects), then quiet.
+    const pendingDeadline = now() + 60_000;
+    while (now() < pendingDeadline && (await all('stats')).some((s) => s.pending > 0)) await sleep(250);
+    const finalStats = await drain();
+    const to = await seqs();
+    const ranges = Object.fromEntries(smallRooms.map((id) => [id, { from: from[id], to: to[id] }]));
+    const books = await all('storm', { ranges, killedAt });
+    const sum = (key) => books.reduce((total, b) => total + b[key], 0);
+    const result = {
+      killedClients: sum('affected'),
+      stored: smallRooms.reduce((total, id) => total + to[id] - from[id], 0),
+      sent: stopped.reduce((total, s) => total + s.sent, 0),
+      unacknowledged: finalStats.reduce((total, s) => total + s.pending, 0),
+      rejoinedSeconds: round(Math.max(...books.map((b) => b.lastRejoinMs)) / 1000, 2),
+      rejoinSeenSeconds: round(rejoinSeenS, 2),
+      notRejoined: stats.reduce((total, s) => total + s.notRejoined, 0),
+      recoveredByServer: sum('recovered'),
+      expectedDeliveries: sum('expected'),
+      received: sum('received'),
+      lost: sum('lost'),
+      duplicated: sum('duplicated'),
+      lostExamples: books.flatMap((b) => b.lostExamples).slice(0, 5),
+    };
+    log(
+      `storm: ${result.killedClients} clients reconnected, all rejoined after ${result.rejoinedSeconds} s; ${result.stored} messages stored, ` +
+        `${result.expectedDeliveries} deliveries expected, ${result.lost} lost, ${result.duplicated} duplicated` +
+        (target === 'socketio' ? `, ${result.recoveredByServer} sessions recovered by connection-state recovery` : '') +
+        (result.unacknowledged ? `, ${result.unacknowledged} sends never acknowledged` : ''),
+    );
+    return result;
+  }
+}
+
+// ---------------------------------------------------------------- the table
+
+function report(results) {
+  const nexus = results.targets.nexus;
+  const sio = results.targets.socketio;
+  const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b !== 0 ? round(a / b, 2) : '—');
+  const rows = [];
+  const row = (metric, n, s, r, target, ok) => rows.push({ metric, nexus: n ?? '—', socketio: s ?? '—', ratio: r ?? '—', target, met: ok === undefined ? '—' : ok ? 'yes' : 'NO' });
+  for (const [label, key] of [['one room', 'oneRoom'], ['small rooms', 'smallRooms']]) {
+    const n = nexus?.[key];
+    const s = sio?.[key];
+    const msgRatio = ratio(n?.deliveredPerSecond, s?.deliveredPerSecond);
+    const p99Ratio = ratio(n?.p99Ms, s?.p99Ms);
+    row(`${label}: deliveries/s`, n?.deliveredPerSecond, s?.deliveredPerSecond, msgRatio, '≥ 1.0×', typeof msgRatio === 'number' ? msgRatio >= 1 : undefined);
+    row(`${label}: p50 ms`, n?.p50Ms, s?.p50Ms, ratio(n?.p50Ms, s?.p50Ms), '', undefined);
+    row(`${label}: p99 ms`, n?.p99Ms, s?.p99Ms, p99Ratio, '≤ 1.0×', typeof p99Ratio === 'number' ? p99Ratio <= 1 : undefined);
+  }
+  const n = nexus?.idle?.rssPerConnectionKb;
+  row('RSS per idle connection, KB', n, sio?.idle?.rssPerConnectionKb, ratio(n, sio?.idle?.rssPerConnectionKb), '≤ 30 KB', n === undefined ? undefined : n <= 30);
+  row('storm: s until all rejoined', nexus?.storm?.rejoinedSeconds, sio?.storm?.rejoinedSeconds, ratio(nexus?.storm?.rejoinedSeconds, sio?.storm?.rejoinedSeconds), '', undefined);
+  row('storm: lost', nexus?.storm?.lost, sio?.storm?.lost, '', '0', nexus?.storm ? nexus.storm.lost === 0 : undefined);
+  row('storm: duplicated', nexus?.storm?.duplicated, sio?.storm?.duplicated, '', '0', nexus?.storm ? nexus.storm.duplicated === 0 : undefined);
+  log(`\nbench:chat — ${CLIENTS} clients, two instances each side (ratio = Nexus / Socket.IO)\n`);
+  const columns = ['metric', 'nexus', 'socketio', 'ratio', 'target', 'met'];
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => String(r[c]).length)));
+  const line = (cells) => `| ${cells.map((cell, i) => String(cell).padEnd(widths[i])).join(' | ')} |`;
+  log(line(columns));
+  log(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const r of rows) log(line(columns.map((c) => r[c])));
+  results.table = rows;
+  const dir = path.join(HERE, '../results');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `chat-${results.startedAt.replace(/[:.]/g, '-')}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  log(`\n${path.relative(process.cwd(), file)}`);
+}

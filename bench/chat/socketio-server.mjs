@@ -1,0 +1,122 @@
+// The Socket.IO 4.8 peer of the chat gateway (bench/chat/run.mjs starts two on the same Redis):
+// @socket.io/redis-adapter 8.3 for fan-out between instances, connection-state recovery on.
+// It does the work the Nexus gateway + API do for the same frames, in one process:
+//   - handshake: the API's access token (auth.token) verified against the API's JWKS (EdDSA,
+//     issuer, audience, expiry), then the user read from PostgreSQL (must exist, not disabled);
+//   - join: membership read from PostgreSQL (conversation_members, the API's table), the
+//     conversation's last seq answered;
+//   - send: one transaction as the API's postMessage — membership, the conversation's row lock,
+//     the clientMessageId looked up (a resend is answered with the stored message), next seq,
+//     insert — then broadcast to the room (only when newly stored) and acknowledged.
+// Its messages go to tables of its own (bench_sio_*) in the API's database, so both sides' counts
+// can be checked against PostgreSQL.
+//
+// Environment: PORT, DATABASE_URL, REDIS_URL, REDIS_KEY_PREFIX, API_URL, JWT_ISSUER.
+import { createServer } from 'node:http';
+import { createAdapter } from '@socket.io/redis-adapter';
+import { Redis } from 'ioredis';
+import { createRemoteJWKSet, jwtVerify } from 'jose';
+import pg from 'pg';
+import { Server } from 'socket.io';
+
+const env = process.env;
+const db = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+const pub = new Redis(env.REDIS_URL);
+const sub = pub.duplicate();
+const jwks = createRemoteJWKSet(new URL('/.well-known/jwks.json', env.API_URL));
+
+const http = createServer((request, response) => {
+  response.writeHead(request.url === '/ready' ? 200 : 404).end();
+});
+const io = new Server(http, {
+  adapter: createAdapter(pub, sub, { key: `${env.REDIS_KEY_PREFIX}socket.io` }),
+  connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
+  serveClient: false,
+  perMessageDeflate: false,
+  maxHttpBufferSize: 16 * 1024,
+});
+
+io.use(async (socket, next) => {
+  try {
+    const { payload } = await jwtVerify(String(socket.handshake.auth?.token ?? ''), jwks, {
+      algorithms: ['EdDSA'],
+      issuer: env.JWT_ISSUER ?? 'nexus',
+      audience: 'nexus-api',
+      requiredClaims: ['sub', 'exp'],
+    });
+    const { rows } = await db.query('select id, name from users where id = $1 and disabled_at is null', [payload.sub]);
+    if (rows.length === 0) return next(new Error('unauthorized'));
+    socket.data.user = { id: rows[0].id, displayName: rows[0].name };
+    next();
+  } catch {
+    next(new Error('unauthorized'));
+  }
+});
+
+const isMember = async (client, conversationId, userId) =>
+  (await client.query('select 1 from conversation_members where conversation_id = $1 and user_id = $2', [conversationId, userId])).rowCount > 0;
+
+const view = (row, author) => ({
+  id: row.id,
+  conversationId: row.conversation_id,
+  seq: row.seq,
+  kind: 'user',
+  author,
+  text: row.text,
+  clientMessageId: row.client_message_id,
+  references: [],
+  createdAt: row.created_at.toISOString(),
+});
+
+io.on('connection', (socket) => {
+  const user = socket.data.user;
+
+  socket.on('join', async ({ conversationId } = {}, ack) => {
+    try {
+      if (!(await isMember(db, conversationId, user.id))) return ack?.({ error: 'not_found' });
+      const { rows } = await db.query('select last_seq from bench_sio_conversations where id = $1', [conversationId]);
+      socket.join(conversationId);
+      ack?.({ lastSeq: rows[0]?.last_seq ?? 0 });
+    } catch {
+      ack?.({ error: 'unavailable' });
+    }
+  });
+
+  socket.on('leave', ({ conversationId } = {}) => socket.leave(conversationId));
+
+  socket.on('send', async ({ conversationId, clientMessageId, text } = {}, ack) => {
+    const client = await db.connect();
+    try {
+      await client.query('begin');
+      if (!(await isMember(client, conversationId, user.id))) {
+        await client.query('rollback');
+        return ack?.({ error: 'not_found' });
+      }
+      await client.query('select id from bench_sio_conversations where id = $1 for update', [conversationId]);
+      const stored = await client.query(
+        'select * from bench_sio_messages where conversation_id = $1 and author_id = $2 and client_message_id = $3',
+        [conversationId, user.id, clientMessageId],
+      );
+      let row = stored.rows[0];
+      const created = !row;
+      if (created) {
+        const { rows } = await client.query('update bench_sio_conversations set last_seq = last_seq + 1 where id = $1 returning last_seq', [conversationId]);
+        ({ rows: [row] } = await client.query(
+          `insert into bench_sio_messages (conversation_id, seq, author_id, text, client_message_id)
+           values ($1, $2, $3, $4, $5) returning *`,
+          [conversationId, rows[0].last_seq, user.id, text, clientMessageId],
+        ));
+      }
+      await client.query('commit');
+      if (created) io.to(conversationId).emit('message', view(row, user));
+      ack?.({ id: row.id, seq: row.seq });
+    } catch {
+      await client.query('rollback').catch(() => {});
+      ack?.({ error: 'unavailable' });
+    } finally {
+      client.release();
+    }
+  });
+});
+
+http.listen(Number(env.PORT), '127.0.0.1', () => process.stdout.write(`socket.io listening on ${env.PORT}\n`));
