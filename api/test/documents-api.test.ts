@@ -2,6 +2,7 @@ import { NexusProblemError, type NexusClient, type ResponseOf } from '@nexus/sdk
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_EVENTS_CHANNEL, type DocumentEvent } from '../src/services/documents/index.js';
 import { JSON_HEADERS, startTestApp, type TestApp } from './support/harness.js';
+import { listen } from './support/http-server.js';
 import { CORPUS, CORPUS_CATALOGUE, csvSemicolons, encryptedPdf, PNG_BYTES, pdfWithoutText, xlsxOffsetTable } from './support/rfq-corpus.js';
 import { xlsxWithSheetData } from './support/zip-files.js';
 
@@ -147,6 +148,65 @@ describe('refused uploads: nothing stored', () => {
     const huge = await problemOf(api.call('uploadDocument', { body: { file: Buffer.alloc(MAX_BYTES + 200_000, 0x41) } }));
     expect(huge.status).toBe(413);
     expect(await count()).toBe(before);
+  });
+
+  it('refuses a 60 MB file with 413 before reading it: nothing stored, the API and its worker healthy', { timeout: 120_000 }, async () => {
+    const stored = async () => {
+      const [documents, files, jobs] = await Promise.all(
+        (['documents', 'document_files', 'jobs'] as const).map((table) => t.deps.db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()),
+      );
+      return { documents: Number(documents!.n), files: Number(files!.n), jobs: Number(jobs!.n) };
+    };
+    const before = await stored();
+    const SIXTY_MB = 60 * 1024 * 1024;
+
+    // Through the SDK, as the dashboard sends it (multipart of a 60 MB Buffer).
+    const problem = await problemOf(api.call('uploadDocument', { body: { file: new File([Buffer.alloc(SIXTY_MB, 0x41)], 'rfq-huge.xlsx') } }));
+    expect(problem.status).toBe(413);
+    expect(problem.body).toMatchObject({ status: 413, type: expect.stringMatching(/body-too-large$/) });
+    expect(problem.detail).toMatch(/exceeds/);
+
+    // Over a real socket, from a stream that counts what the server pulled: with a Content-Length the API answers from
+    // the header alone; without one (chunked) it stops reading just past the limit. Never the whole 60 MB.
+    const server = await listen(t);
+    try {
+      for (const withLength of [true, false]) {
+        let sent = 0;
+        const chunk = Buffer.alloc(64 * 1024, 0x41);
+        const body = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (sent >= SIXTY_MB) return controller.close();
+            sent += chunk.length;
+            controller.enqueue(chunk);
+          },
+        });
+        const boundary = 'nexus-60mb';
+        const response = await fetch(`${server.url}/api/documents`, {
+          method: 'POST',
+          headers: {
+            ...sales.auth,
+            'content-type': `multipart/form-data; boundary=${boundary}`,
+            ...(withLength ? { 'content-length': String(SIXTY_MB + 200) } : {}),
+          },
+          body,
+          duplex: 'half',
+        } as RequestInit);
+        expect(response.status).toBe(413);
+        expect(response.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+        expect(((await response.json()) as { status: number }).status).toBe(413);
+        expect(sent, `bytes the server pulled (Content-Length: ${withLength})`).toBeLessThan(SIXTY_MB / 4);
+        await body.cancel().catch(() => {});
+      }
+    } finally {
+      await server.close();
+    }
+
+    expect(await stored()).toEqual(before);
+    const health = await t.request('/api/health');
+    expect(health.status).toBe(200);
+    // The job worker still reads documents.
+    const { data: small } = await api.call('uploadDocument', { body: { file: new File([Buffer.from('Item;Qty\nSafety helmet, white;12\n')], 'after-413.csv') } });
+    expect((await ended(small.id)).status).toBe('extracted');
   });
 
   it('refuses a picture renamed to .xlsx with 422 naming what it is', async () => {
