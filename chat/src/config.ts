@@ -52,6 +52,11 @@ const schema = z.object({
   CHAT_HEARTBEAT_SECONDS: z.coerce.number().min(0.2).max(300).default(30),
   /** Open connections one user may hold on this instance; more are refused at the upgrade (429). */
   CHAT_MAX_CONNECTIONS_PER_USER: z.coerce.number().int().min(1).default(20),
+  /**
+   * On SIGTERM/SIGINT: seconds for the shutdown (sockets closed with 1001, their closing handshakes,
+   * Redis released) before the process exits 1 anyway. The same name and default as the API's.
+   */
+  SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(10),
 });
 
 export type ChatConfig = z.infer<typeof schema>;

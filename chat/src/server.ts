@@ -44,12 +44,24 @@ async function main() {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: closing sockets with 1001');
-    setTimeout(() => process.exit(1), 10_000).unref();
-    void chat
+    setTimeout(() => {
+      logger.error(`shutdown took over ${config.SHUTDOWN_TIMEOUT_SECONDS} s; exiting`);
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_SECONDS * 1000).unref();
+    chat
       .close()
       .then(closeStores)
       .then(() => metricsServer?.close())
-      .then(() => process.exit(0));
+      .then(
+        () => {
+          logger.info('stopped');
+          process.exit(0);
+        },
+        (error: unknown) => {
+          logger.error({ err: error }, 'shutdown failed');
+          process.exit(1);
+        },
+      );
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));

@@ -44,6 +44,8 @@ process.env.HOST ||= '127.0.0.1';
 // Catalogue imports are uploaded through a form action; the API takes up to 50 MB.
 process.env.BODY_SIZE_LIMIT ||= '60M';
 process.env.ORIGIN ||= `http://${process.env.HOST === '0.0.0.0' ? '127.0.0.1' : process.env.HOST}:${process.env.PORT}`;
+// SIGTERM: seconds for requests in flight, under the API's and the gateway's name (adapter-node calls it SHUTDOWN_TIMEOUT).
+process.env.SHUTDOWN_TIMEOUT ||= process.env.SHUTDOWN_TIMEOUT_SECONDS || '10';
 // adapter-node reads its settings at import time.
 await import(entry);
 process.stdout.write(`\n  Dashboard   ${process.env.ORIGIN}\n\n`);
