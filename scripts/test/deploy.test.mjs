@@ -25,13 +25,13 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, createTestDatabase, freePort } from '../lib/test-stack.mjs';
 import { loadServicesEnv } from '../lib/services-env.mjs';
+import { renderNginx } from '../lib/nginx-site.mjs';
 
 const run = promisify(execFile);
 const { WebSocket } = createRequire(path.join(REPO_ROOT, 'chat/package.json'))('ws');
 
 const COMPOSE_FILE = path.join(REPO_ROOT, 'docker-compose.production.yml');
 const EXAMPLE_ENV = path.join(REPO_ROOT, '.env.production.example');
-const NGINX_CONF = path.join(REPO_ROOT, 'deploy/nginx/nexus.conf');
 const HEALTHCHECK = path.join(REPO_ROOT, 'deploy/healthcheck.mjs');
 const services = loadServicesEnv();
 const COMPOSE_BIN = process.env.COMPOSE_BIN ?? services.COMPOSE_BIN ?? path.join(REPO_ROOT, '.data/bin/docker-compose');
@@ -102,7 +102,8 @@ describe('docker-compose.production.yml', () => {
       expect(service.container_name, name).toBeUndefined();
       if (name !== 'proxy') expect(service.ports ?? [], name).toEqual([]);
     }
-    expect(config.services.proxy.ports).toHaveLength(1);
+    // Plain HTTP and HTTPS (PROXY_TLS on or redirect; scripts/test/scale-out-proxy.test.mjs goes through it).
+    expect(config.services.proxy.ports.map((p) => p.target).sort()).toEqual([8080, 8443]);
     for (const name of ['api', 'worker', 'chat', 'web', 'migrate']) expect(config.services[name].environment.NODE_ENV, name).toBe('production');
   });
 
@@ -326,34 +327,9 @@ describe('the deployed services, natively, behind nginx', () => {
 
     // 3. nginx: the repository's configuration with the compose network's names mapped onto these ports.
     const prefix = path.join(work, 'nginx');
-    mkdirSync(path.join(prefix, 'logs'), { recursive: true });
     // nginx's workers run as an unprivileged user when the master is root: they must reach the temp paths.
     chmodSync(work, 0o755);
-    chmodSync(prefix, 0o755);
-    const site = readFileSync(NGINX_CONF, 'utf8')
-      .replace(/server api:8002\b/g, `server 127.0.0.1:${ports.api}`)
-      .replace(/server chat:8001\b/g, `server 127.0.0.1:${ports.chat}`)
-      .replace(/server web:3010\b/g, `server 127.0.0.1:${ports.web}`)
-      .replace(/listen 8080;/, `listen 127.0.0.1:${ports.proxy};`)
-      .replace(/listen \[::\]:8080;/, '')
-      .replace('access_log /dev/stdout nexus_json;', `access_log ${path.join(prefix, 'logs/access.log')} nexus_json;`)
-      .replace('error_log /dev/stderr warn;', `error_log ${path.join(prefix, 'logs/error.log')} warn;`);
-    expect(site).not.toMatch(/\b(api|chat|web):\d+/);
-    writeFileSync(path.join(prefix, 'nexus.conf'), site);
-    writeFileSync(
-      path.join(prefix, 'nginx.conf'),
-      [
-        `pid ${path.join(prefix, 'nginx.pid')};`,
-        `error_log ${path.join(prefix, 'logs/error.log')} warn;`,
-        'worker_processes 1;',
-        'events { worker_connections 256; }',
-        'http {',
-        ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${path.join(prefix, `${t}_temp`)};`),
-        `  include ${path.join(prefix, 'nexus.conf')};`,
-        '}',
-      ].join('\n'),
-    );
-    const nginxArgs = ['-p', prefix, '-c', path.join(prefix, 'nginx.conf'), '-e', path.join(prefix, 'logs/error.log')];
+    const { args: nginxArgs } = renderNginx({ prefix, upstreams: { api: [ports.api], chat: [ports.chat], web: [ports.web] }, httpPort: ports.proxy });
     const checked = await run(NGINX_BIN, ['-t', ...nginxArgs]);
     expect(checked.stderr).toMatch(/syntax is ok/);
     expect(checked.stderr).toMatch(/test is successful/);
