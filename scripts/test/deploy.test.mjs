@@ -26,26 +26,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, createTestDatabase, freePort } from '../lib/test-stack.mjs';
 import { loadServicesEnv } from '../lib/services-env.mjs';
 import { renderNginx } from '../lib/nginx-site.mjs';
+import { COMPOSE_FILE, EXAMPLE_ENV, HEALTHCHECK, composeConfig, dockerfileCmd, nativeEnv as sharedNativeEnv, writeProductionEnv } from '../lib/compose-native.mjs';
 
 const run = promisify(execFile);
 const { WebSocket } = createRequire(path.join(REPO_ROOT, 'chat/package.json'))('ws');
 
-const COMPOSE_FILE = path.join(REPO_ROOT, 'docker-compose.production.yml');
-const EXAMPLE_ENV = path.join(REPO_ROOT, '.env.production.example');
-const HEALTHCHECK = path.join(REPO_ROOT, 'deploy/healthcheck.mjs');
 const services = loadServicesEnv();
 const COMPOSE_BIN = process.env.COMPOSE_BIN ?? services.COMPOSE_BIN ?? path.join(REPO_ROOT, '.data/bin/docker-compose');
 const NGINX_BIN = process.env.NGINX_BIN ?? services.NGINX_BIN ?? '/usr/sbin/nginx';
 const PNPM = 'pnpm';
-
-/** `docker-compose … config --format json` with only the given env file (no stray variables of this shell). */
-async function composeConfig(envFile) {
-  const { stdout } = await run(COMPOSE_BIN, ['--project-directory', REPO_ROOT, '--env-file', envFile, '-f', COMPOSE_FILE, 'config', '--format', 'json'], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME ?? '/tmp' },
-    maxBuffer: 16 * 1024 * 1024,
-  });
-  return JSON.parse(stdout);
-}
 
 /** KEY=value lines of an env file (comments and blank lines skipped). */
 function envFileKeys(file) {
@@ -55,22 +44,12 @@ function envFileKeys(file) {
     .map((line) => line.slice(0, line.indexOf('=')));
 }
 
-/** The CMD of a Dockerfile target, as a JSON array. */
-function dockerfileCmd(target) {
-  const text = readFileSync(path.join(REPO_ROOT, 'Dockerfile'), 'utf8');
-  const stage = text.split(/^FROM /m).find((block) => new RegExp(`^\\S+ AS ${target}\\s*$`, 'm').test(block.split('\n')[0]));
-  if (!stage) throw new Error(`no stage ${target} in Dockerfile`);
-  const cmd = /^CMD (\[.*\])\s*$/m.exec(stage);
-  if (!cmd) throw new Error(`no CMD in stage ${target}`);
-  return JSON.parse(cmd[1]);
-}
-
 describe('docker-compose.production.yml', () => {
   it('validates with docker compose v2 and the example env file, with pinned images, volumes, healthchecks and scalable api and chat', { timeout: 60_000 }, async () => {
     const { stdout: version } = await run(COMPOSE_BIN, ['version']);
     expect(version).toMatch(/Docker Compose version v2\./);
     await run(COMPOSE_BIN, ['--project-directory', REPO_ROOT, '--env-file', EXAMPLE_ENV, '-f', COMPOSE_FILE, 'config', '--quiet'], { env: { PATH: process.env.PATH, HOME: '/tmp' } });
-    const config = await composeConfig(EXAMPLE_ENV);
+    const config = await composeConfig(COMPOSE_BIN, EXAMPLE_ENV);
     expect(Object.keys(config.services).sort()).toEqual(['api', 'chat', 'migrate', 'neo4j', 'postgres', 'proxy', 'redis', 'web', 'worker']);
 
     // Official images at pinned versions, data on named volumes, healthchecks that run a real check.
@@ -198,42 +177,20 @@ describe('the deployed services, natively, behind nginx', () => {
    * data dir. Every other variable is passed exactly as compose resolved it.
    */
   function nativeEnv(service, listen = {}) {
-    const env = { ...compose.services[service].environment };
-    const local = {
-      postgres: new URL(database.url),
-      redis: new URL(services.REDIS_URL),
-      neo4j: new URL(services.NEO4J_URL),
-    };
-    const mapped = {};
-    for (const [key, value] of Object.entries(env)) {
-      if (key === 'DATABASE_URL') {
-        const url = new URL(value);
-        expect(url.host).toBe('postgres:5432');
-        url.host = local.postgres.host;
-        url.pathname = local.postgres.pathname;
-        mapped[key] = url.toString();
-      } else if (key === 'REDIS_URL') {
-        const url = new URL(value);
-        expect(url.host).toBe('redis:6379');
-        url.host = local.redis.host;
-        mapped[key] = url.toString();
-      } else if (key === 'NEO4J_URL') {
-        expect(value).toBe('bolt://neo4j:7687');
-        mapped[key] = `bolt://${local.neo4j.host}`;
-      } else if (key === 'API_URL' || key === 'NEXUS_API_URL') {
-        expect(value).toBe('http://api:8002');
-        mapped[key] = `http://127.0.0.1:${ports.api}`;
-      } else if (key === 'REDIS_KEY_PREFIX') {
-        mapped[key] = `test:${database.name}:`;
-      } else if (key === 'DATA_DIR') {
-        expect(value).toBe('/app/data');
-        mapped[key] = path.join(work, `${service}-data`);
-        mkdirSync(mapped[key], { recursive: true });
-      } else if (key in listen) {
-        mapped[key] = String(listen[key]);
-      }
+    let dataDir;
+    if (compose.services[service].environment.DATA_DIR !== undefined) {
+      dataDir = path.join(work, `${service}-data`);
+      mkdirSync(dataDir, { recursive: true });
     }
-    return { ...env, ...mapped };
+    return sharedNativeEnv(compose, service, {
+      databaseUrl: database.url,
+      redisUrl: services.REDIS_URL,
+      neo4jUrl: services.NEO4J_URL,
+      apiUrl: `http://127.0.0.1:${ports.api}`,
+      redisKeyPrefix: `test:${database.name}:`,
+      dataDir,
+      listen,
+    });
   }
 
   beforeAll(async () => {
@@ -255,14 +212,9 @@ describe('the deployed services, natively, behind nginx', () => {
       LOG_LEVEL: 'info',
       BCRYPT_COST: '4',
     };
-    const envFile = path.join(work, '.env.production');
-    writeFileSync(
-      envFile,
-      readFileSync(EXAMPLE_ENV, 'utf8').replace(/^([A-Z_][A-Z0-9_]*)=.*$/gm, (line, key) => (key in values ? `${key}=${values[key]}` : line)),
-      { mode: 0o600 },
-    );
+    const envFile = writeProductionEnv(path.join(work, '.env.production'), values);
     secretsSeen.push(values.POSTGRES_PASSWORD, values.REDIS_PASSWORD, values.NEO4J_PASSWORD, pem.split('\n')[1]);
-    compose = await composeConfig(envFile);
+    compose = await composeConfig(COMPOSE_BIN, envFile);
     expect(compose.services.api.environment.JWT_PRIVATE_KEY).toBe(pem.trim());
 
     // `pnpm deploy --prod` of each package, as the Dockerfile does; the dashboard's build/ copied in after.
