@@ -1,5 +1,6 @@
 import { NexusProblemError, type NexusClient, type ResponseOf } from '@nexus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { publishDocumentEvents } from '../src/services/documents/document-events.js';
 import { DOCUMENT_EVENTS_CHANNEL, type DocumentEvent } from '../src/services/documents/index.js';
 import { JSON_HEADERS, startTestApp, type TestApp } from './support/harness.js';
 import { listen } from './support/http-server.js';
@@ -357,5 +358,52 @@ describe('review, quote, file, delete', () => {
     const again = await api.call('uploadDocument', { body: { file: bytes } });
     expect(again.response.status).toBe(202);
     expect(again.data.id).not.toBe(document.id);
+  });
+});
+
+describe("a document's outcome in the conversations linked to its customer", () => {
+  type Message = ResponseOf<'listMessages'>['items'][number];
+
+  it('tells each processed and failed document there exactly once, as a stored system message published live', { timeout: 120_000 }, async () => {
+    const { data: customer } = await api.call('createCustomer', { body: { name: `Jurong Builders ${Date.now()}` } });
+    const { data: room } = await api.call('createConversation', { body: { title: 'Jurong RFQs', memberIds: [viewer.id], customerId: customer.id } });
+    const { data: unrelated } = await api.call('createConversation', { body: { title: 'Elsewhere', memberIds: [viewer.id] } });
+    const live: { type: string; message?: Message }[] = [];
+    const unsubscribeLive = await t.deps.pubsub.subscribe(`chat.conversation.${room.id}`, (event) => live.push(event as (typeof live)[number]));
+    const messagesOf = async (id: string) => (await t.client(viewer).call('listMessages', { params: { path: { id }, query: { limit: 100 } } })).data.items;
+    try {
+      const csv = Buffer.from(`Item;Qty;Unit\nSafety helmet, white;12;pcs\nNitrile coated work gloves, size L;40;pairs\nHydraulic pallet jack 2500kg;1;unit\n`);
+      const { data: read } = await api.call('uploadDocument', { body: { file: new File([csv], 'jurong-ppe.csv'), customerId: customer.id } });
+      const extracted = await ended(read.id);
+      expect(extracted).toMatchObject({ status: 'extracted', itemCount: 3 });
+      await eventFor(read.id);
+      // Failed: a text with no requested item in it.
+      const letter = Buffer.from(`Dear Sam,\nplease call me back about the site visit next week (ref ${Date.now()}).\nRegards, Lim\n`);
+      const { data: unread } = await api.call('uploadDocument', { body: { file: new File([letter], 'jurong-letter.txt'), customerId: customer.id } });
+      const failed = await ended(unread.id);
+      expect(failed.status).toBe('failed');
+      await eventFor(unread.id);
+
+      let told: Message[] = [];
+      const deadline = Date.now() + 20_000;
+      while ((told = await messagesOf(room.id)).length < 2 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      // More publisher rounds (and a manual one) tell nothing again.
+      await publishDocumentEvents(t.deps);
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      told = await messagesOf(room.id);
+      expect(told.map((m) => [m.kind, m.author, m.text])).toEqual([
+        ['system', null, `RFQ document jurong-ppe.csv was read: 3 requested items, ${extracted.matchedCount} matched to the catalogue, ${3 - extracted.matchedCount} to review.`],
+        ['system', null, `RFQ document jurong-letter.txt could not be read: ${failed.error}`],
+      ]);
+      expect(extracted.matchedCount).toBe(2);
+      expect(failed.error).toBeTruthy();
+      expect(await messagesOf(unrelated.id)).toEqual([]);
+      // The same messages reached the conversation's live channel (what the chat gateways fan out to sockets).
+      const deadlineLive = Date.now() + 5_000;
+      while (live.length < 2 && Date.now() < deadlineLive) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(live.map((e) => [e.type, e.message?.id])).toEqual(told.map((m) => ['message.created', m.id]));
+    } finally {
+      await unsubscribeLive();
+    }
   });
 });

@@ -165,6 +165,23 @@ export async function conversationIdsOfQuote(db: Db, quoteId: string): Promise<s
   return rows.map((row) => row.id);
 }
 
+/** Conversations about a customer or a quote (either may be null), each once: a document's outcome is told there. */
+export async function conversationIdsLinkedTo(db: Db, links: { customerId: string | null; quoteId: string | null }): Promise<string[]> {
+  if (links.customerId === null && links.quoteId === null) return [];
+  const rows = await db
+    .selectFrom('conversations')
+    .select('id')
+    .where((eb) =>
+      eb.or([
+        ...(links.customerId !== null ? [eb('customer_id', '=', links.customerId)] : []),
+        ...(links.quoteId !== null ? [eb('quote_id', '=', links.quoteId)] : []),
+      ]),
+    )
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => row.id);
+}
+
 /** Which of these users exist and are not disabled. */
 export async function activeUsersAmong(db: Db, userIds: readonly string[]): Promise<Set<string>> {
   if (userIds.length === 0) return new Set();

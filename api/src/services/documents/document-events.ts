@@ -8,7 +8,11 @@ import {
   markDocumentEventsPublished,
   pendingDocumentEvents,
 } from '../../repositories/documents.js';
+import type { MessageRecord } from '../../repositories/messages.js';
 import { startPollingWorker, type PollingWorker } from '../background/polling-worker.js';
+import { publishMessages } from '../chat/chat-events.js';
+import { announceDocumentEvent } from '../chat/document-announcements.js';
+import { toMessageView } from '../chat/message-view.js';
 
 /**
  * `document.processed` / `document.failed`, for the dashboard and chat.
@@ -22,6 +26,11 @@ import { startPollingWorker, type PollingWorker } from '../background/polling-wo
  * job's end committed, so anything written only there could be lost; here
  * the publisher also fails documents whose job the queue ended without the
  * handler, so even that failure is announced.)
+ *
+ * In the same transaction as the mark, each event is told as a system message
+ * in the conversations linked to the document's customer or quote
+ * (services/chat/document-announcements.ts): stored exactly once, then
+ * published live on the conversations' channels after the commit.
  */
 
 export const DOCUMENT_EVENTS_CHANNEL = 'document.events';
@@ -83,16 +92,21 @@ export async function publishDocumentEvents(deps: PublisherDeps): Promise<number
       if (row) await recordDocumentEvent(trx, row);
     }
   });
-  return deps.db.transaction().execute(async (trx) => {
+  const { published, told } = await deps.db.transaction().execute(async (trx) => {
     const rows = await pendingDocumentEvents(trx, BATCH);
+    const messages: MessageRecord[] = [];
     for (const row of rows) {
       const event: DocumentEvent = { ...(row.payload as unknown as EventPayload), eventId: String(row.id) };
+      // Stored with the mark: told in the linked conversations exactly once (a rollback takes them back too).
+      messages.push(...(await announceDocumentEvent(trx, event)));
       // A failed publish rolls the marks back: these events are sent again next round.
       await deps.pubsub.publish(DOCUMENT_EVENTS_CHANNEL, event);
     }
     await markDocumentEventsPublished(trx, rows.map((row) => Number(row.id)));
-    return rows.length;
+    return { published: rows.length, told: messages };
   });
+  await publishMessages(deps, told.map(toMessageView));
+  return published;
 }
 
 const POLL_MS = 2_000;
