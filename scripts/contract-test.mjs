@@ -22,6 +22,9 @@ if (!st) throw new Error('SCHEMATHESIS_BIN missing from .data/services.env: run 
 const maxExamples = process.env.CONTRACT_MAX_EXAMPLES ?? '100';
 const seed = process.env.CONTRACT_SEED ?? '20261125';
 const maxSteps = process.env.CONTRACT_MAX_STEPS ?? '10';
+// For looking into one finding: more Schemathesis options for the main pass, e.g.
+// CONTRACT_ST_ARGS='--include-path-regex ^/api/documents --report har' (split on spaces).
+const extraArgs = (process.env.CONTRACT_ST_ARGS ?? '').split(' ').filter(Boolean);
 const reportDir = path.join(REPO_ROOT, 'test-results');
 mkdirSync(reportDir, { recursive: true });
 
@@ -69,6 +72,23 @@ function utf8ByteLimits(contract) {
     }
   }
   return limits;
+}
+
+/**
+ * The media types a multipart file part may be (`encoding.<part>.contentType`), per operation label and part:
+ * the API reads a file's type from its bytes, which JSON Schema cannot describe.
+ */
+function partMediaTypes(contract) {
+  const types = {};
+  for (const [route, item] of Object.entries(contract.paths)) {
+    for (const [method, operation] of Object.entries(item)) {
+      const encoding = operation?.requestBody?.content?.['multipart/form-data']?.encoding ?? {};
+      for (const [part, { contentType }] of Object.entries(encoding)) {
+        if (typeof contentType === 'string') (types[`${method.toUpperCase()} ${route}`] ??= {})[part] = contentType.split(',').map((t) => t.trim());
+      }
+    }
+  }
+  return types;
 }
 
 const api = await startApi({
@@ -148,11 +168,13 @@ try {
     '--generation-allow-x00',
     'false',
   ];
+  const contract = JSON.parse(readFileSync(path.join(REPO_ROOT, 'openapi', 'openapi.json'), 'utf8'));
   const env = {
     NEXUS_CONTRACT_TOKEN: token,
     NEXUS_CONTRACT_LOGOUT_TOKEN: logoutToken,
     SCHEMATHESIS_HOOKS: path.join(REPO_ROOT, 'scripts', 'lib', 'schemathesis_hooks.py'),
-    NEXUS_CONTRACT_BYTE_LIMITS: JSON.stringify(utf8ByteLimits(JSON.parse(readFileSync(path.join(REPO_ROOT, 'openapi', 'openapi.json'), 'utf8')))),
+    NEXUS_CONTRACT_BYTE_LIMITS: JSON.stringify(utf8ByteLimits(contract)),
+    NEXUS_CONTRACT_PART_TYPES: JSON.stringify(partMediaTypes(contract)),
   };
   // Logout ends the session of the token it is called with, so it runs apart,
   // with a session of its own; every other operation runs in the main pass.
@@ -160,7 +182,7 @@ try {
     {
       name: 'main',
       config: writeConfig('main.toml', 'NEXUS_CONTRACT_TOKEN'),
-      filter: ['--exclude-operation-id', 'logout', '--phases', 'examples,coverage,fuzzing,stateful'],
+      filter: ['--exclude-operation-id', 'logout', '--phases', 'examples,coverage,fuzzing,stateful', ...extraArgs],
     },
     {
       // No links lead to or from logout, so it has no stateful phase.

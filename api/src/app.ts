@@ -9,7 +9,7 @@ import type { AppEnv, AppOpenAPI } from './http/app-env.js';
 import { createRouter } from './http/router.js';
 import { asDependencyProblem } from './lib/dependency-errors.js';
 import { ProblemError, problems, titleFor } from './lib/problem.js';
-import { methodsAllowedFor } from './http/allowed-methods.js';
+import { methodsAllowedFor, refuseMethodsOfShadowedRoutes } from './http/allowed-methods.js';
 import { registerContractDocument } from './openapi/document.js';
 import { docsRouter } from './docs/swagger-ui.js';
 import { routers } from './routes/index.js';
@@ -93,6 +93,7 @@ export function createApp(deps: AppDeps): AppOpenAPI {
     c.res.headers.append('Vary', 'Origin');
   });
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-site' }));
+  app.use('/api/*', refuseMethodsOfShadowedRoutes(app));
   const limitBody = (maxSize: number) =>
     bodyLimit({
       maxSize,

@@ -34,6 +34,21 @@ describe('problem+json for every error', () => {
     expect(response.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
   });
 
+  it('405 lists the methods of the most specific resource where templates overlap', async () => {
+    // `/api/documents/recent` also fits `/api/documents/{id}`, whose DELETE is not a method of the recent list.
+    const recent = await t.request('/api/documents/recent', { method: 'OPTIONS', headers: sales.auth });
+    await expectProblem(recent, 405);
+    expect(recent.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    const document = await t.request('/api/documents/00000000-0000-4000-8000-000000000000', { method: 'OPTIONS', headers: sales.auth });
+    await expectProblem(document, 405);
+    expect(document.headers.get('allow')).toBe('DELETE, GET, HEAD, OPTIONS');
+    // Nor is the literal path handed to the document's route as an id.
+    const deleteRecent = await t.request('/api/documents/recent', { method: 'DELETE', headers: sales.auth });
+    await expectProblem(deleteRecent, 405);
+    expect(deleteRecent.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+    expect((await t.request('/api/documents/recent', { headers: sales.auth })).status).toBe(200);
+  });
+
   it('415 for a body that is not JSON', async () => {
     const response = await t.request('/api/customers', {
       method: 'POST',

@@ -1,4 +1,4 @@
-import { IF_MATCH } from './schemas.js';
+import { IF_MATCH, IF_MATCH_MESSAGE } from './schemas.js';
 import { problems } from '../lib/problem.js';
 import type { ExpectedVersion } from '../services/versions.js';
 
@@ -10,7 +10,7 @@ import type { ExpectedVersion } from '../services/versions.js';
 export function ifMatchAccepts(header: string, currentVersion: number): boolean {
   const value = header.trim();
   if (!IF_MATCH.test(value)) {
-    throw problems.validation([{ path: 'header.if-match', message: 'Must be an entity tag like "3" (as sent in ETag) or *.', code: 'invalid_etag' }]);
+    throw problems.validation([{ path: 'header.if-match', message: IF_MATCH_MESSAGE, code: 'invalid_etag' }]);
   }
   if (value === '*') return true;
   // Tags may contain commas inside their quotes, so they are matched, not split.

@@ -13,7 +13,7 @@ function validationHook(result: { success: boolean; target: string; error?: ZodE
   // A missing If-Match is a precondition the client must supply (RFC 6585), not malformed input.
   if (
     target === 'header' &&
-    issues.some((issue) => issue.path[0] === 'if-match' && issue.code === 'invalid_type' && issue.input === undefined)
+    issues.some((issue) => issue.path[0] === 'if-match' && issue.input === undefined)
   ) {
     throw problems.preconditionRequired('This update requires an If-Match header with the ETag you last read.');
   }

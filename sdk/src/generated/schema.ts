@@ -3522,8 +3522,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The `ETag` of the version you edited. A stale value gives 412; a missing one 428. */
-                "if-match": string;
+                /** @description The `ETag` of the version you edited, or `*` for whatever version is current. A stale value gives 412; a missing one 428. */
+                "if-match": "*" | string;
             };
             path: {
                 id: string;
@@ -3967,8 +3967,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The `ETag` of the version you edited. A stale value gives 412; a missing one 428. */
-                "if-match": string;
+                /** @description The `ETag` of the version you edited, or `*` for whatever version is current. A stale value gives 412; a missing one 428. */
+                "if-match": "*" | string;
             };
             path: {
                 id: string;
@@ -4716,8 +4716,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The `ETag` of the version you edited. A stale value gives 412; a missing one 428. */
-                "if-match": string;
+                /** @description The `ETag` of the version you edited, or `*` for whatever version is current. A stale value gives 412; a missing one 428. */
+                "if-match": "*" | string;
             };
             path: {
                 id: string;
@@ -6538,8 +6538,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The `ETag` of the version you edited. A stale value gives 412; a missing one 428. */
-                "if-match": string;
+                /** @description The `ETag` of the version you edited, or `*` for whatever version is current. A stale value gives 412; a missing one 428. */
+                "if-match": "*" | string;
             };
             path: {
                 id: string;
@@ -6698,8 +6698,8 @@ export interface operations {
             header: {
                 /** @description Makes the create safe to retry: the same key with the same body returns the first result and creates nothing again. */
                 "idempotency-key"?: string;
-                /** @description The `ETag` of the version you edited. A stale value gives 412; a missing one 428. */
-                "if-match": string;
+                /** @description The `ETag` of the version you edited, or `*` for whatever version is current. A stale value gives 412; a missing one 428. */
+                "if-match": "*" | string;
             };
             path: {
                 id: string;
@@ -6856,8 +6856,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The `ETag` of the version you edited. A stale value gives 412; a missing one 428. */
-                "if-match": string;
+                /** @description The `ETag` of the version you edited, or `*` for whatever version is current. A stale value gives 412; a missing one 428. */
+                "if-match": "*" | string;
             };
             path: {
                 id: string;
@@ -6989,8 +6989,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The `ETag` of the version you edited. A stale value gives 412; a missing one 428. */
-                "if-match": string;
+                /** @description The `ETag` of the version you edited, or `*` for whatever version is current. A stale value gives 412; a missing one 428. */
+                "if-match": "*" | string;
             };
             path: {
                 id: string;
@@ -7148,8 +7148,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The `ETag` of the version you edited. A stale value gives 412; a missing one 428. */
-                "if-match": string;
+                /** @description The `ETag` of the version you edited, or `*` for whatever version is current. A stale value gives 412; a missing one 428. */
+                "if-match": "*" | string;
             };
             path: {
                 id: string;
@@ -8093,7 +8093,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": Blob;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": Blob;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": Blob;
+                    "application/pdf": Blob;
+                    "text/csv": Blob;
+                    "text/plain": Blob;
+                    "message/rfc822": Blob;
                 };
             };
             /** @description The request is malformed or fails validation; `errors[]` lists each field. */
@@ -8161,8 +8166,8 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The `ETag` of the version you edited. A stale value gives 412; a missing one 428. */
-                "if-match": string;
+                /** @description The `ETag` of the version you edited, or `*` for whatever version is current. A stale value gives 412; a missing one 428. */
+                "if-match": "*" | string;
             };
             path: {
                 id: string;

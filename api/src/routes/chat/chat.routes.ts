@@ -26,6 +26,15 @@ const conversationLinks = {
   GetConversationById: { operationId: 'getConversation', parameters: { id: '$response.body#/id' } },
   ListMessagesOfConversation: { operationId: 'listMessages', parameters: { id: '$response.body#/id' } },
   PostMessageToConversation: { operationId: 'postMessage', parameters: { id: '$response.body#/id' } },
+  // Members come from the conversation itself: its creator (always a member, so adding is a no-op that answers the
+  // conversation) and its first listed member.
+  AddCreatorAsMember: {
+    operationId: 'addConversationMember',
+    parameters: { id: '$response.body#/id' },
+    requestBody: { userId: '$response.body#/createdBy' },
+    'x-schemathesis': { merge_body: false },
+  },
+  RemoveFirstMember: { operationId: 'removeConversationMember', parameters: { id: '$response.body#/id', userId: '$response.body#/members/0/id' } },
 };
 
 const conversationResponse = (description: string) => ({

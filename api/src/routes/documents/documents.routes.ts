@@ -3,6 +3,7 @@ import { QUOTE_EDITOR_ROLES } from '../../domain/quotes/permissions.js';
 import { etagHeader, problemResponse as problem } from '../../http/responses.js';
 import { BEARER, defineRoute } from '../../http/define-route.js';
 import { IdempotencyKeyHeaderSchema, IdParamsSchema, IfMatchHeaderSchema, PaginationQuerySchema, pageOf, UuidSchema } from '../../http/schemas.js';
+import { DOCUMENT_MEDIA_TYPES } from '../../services/documents/index.js';
 import { QuoteSchema } from '../quotes/quotes.schemas.js';
 import {
   CreateQuoteFromDocumentSchema,
@@ -67,6 +68,8 @@ export const upload = defineRoute({
             },
             required: ['file'],
           },
+          // JSON Schema cannot say what the bytes must be; the part's media types can (the type is still read from the bytes).
+          encoding: { file: { contentType: DOCUMENT_MEDIA_TYPES.join(', ') } },
         },
       },
     },
@@ -164,7 +167,8 @@ export const file = defineRoute({
     200: {
       description: 'The original.',
       headers: { 'Content-Disposition': { description: 'attachment; filename="<file name>"', schema: { type: 'string' as const } } },
-      content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+      // Each media type a document can be, as read from its bytes when it was uploaded.
+      content: Object.fromEntries(DOCUMENT_MEDIA_TYPES.map((mediaType) => [mediaType, { schema: z.string().openapi({ format: 'binary' }) }])),
     },
     404: notFound,
   },

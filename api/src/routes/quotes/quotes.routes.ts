@@ -50,15 +50,6 @@ const quoteLinks = {
   ReviseQuote: { operationId: 'reviseQuote', parameters: { id: '$response.body#/id' } },
   GetQuotePdf: { operationId: 'getQuotePdf', parameters: { id: '$response.body#/id' } },
   GetQuoteSuggestions: { operationId: 'getQuoteSuggestions', parameters: { id: '$response.body#/id' } },
-  // Every quote answer may carry lines (a revision copies them); where it has none the link does not apply.
-  UpdateFirstQuoteLine: {
-    operationId: 'updateQuoteLine',
-    parameters: { id: '$response.body#/id', lineId: '$response.body#/lines/0/id', 'header.if-match': '$response.header.ETag' },
-  },
-  RemoveFirstQuoteLine: {
-    operationId: 'removeQuoteLine',
-    parameters: { id: '$response.body#/id', lineId: '$response.body#/lines/0/id', 'header.if-match': '$response.header.ETag' },
-  },
 };
 
 /** On responses that certainly carry a line (after adding or changing one). */
@@ -69,9 +60,18 @@ const quoteWithLineLinks = {
     parameters: { id: '$response.body#/id', 'header.if-match': '$response.header.ETag' },
     requestBody: { to: 'sent' },
   },
+  // Only here: on a quote without lines `#/lines/0/id` resolves to nothing and the link would only fail.
+  UpdateFirstQuoteLine: {
+    operationId: 'updateQuoteLine',
+    parameters: { id: '$response.body#/id', lineId: '$response.body#/lines/0/id', 'header.if-match': '$response.header.ETag' },
+  },
+  RemoveFirstQuoteLine: {
+    operationId: 'removeQuoteLine',
+    parameters: { id: '$response.body#/id', lineId: '$response.body#/lines/0/id', 'header.if-match': '$response.header.ETag' },
+  },
 };
 
-const quoteResponse = (description: string, links: typeof quoteLinks = quoteLinks) => ({
+const quoteResponse = (description: string, links: Record<string, (typeof quoteLinks)[keyof typeof quoteLinks]> = quoteLinks) => ({
   description,
   headers: ETAG,
   content: { 'application/json': { schema: QuoteSchema } },

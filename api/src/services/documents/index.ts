@@ -34,6 +34,9 @@ import { requireVersion, type ExpectedVersion } from '../versions.js';
 import { toDocumentDetailView, toDocumentView, type DocumentDetailView, type DocumentView } from './document-view.js';
 
 export { DOCUMENT_EVENTS_CHANNEL, type DocumentEvent } from './document-events.js';
+
+/** The media types a document can be (read from its bytes, not its name): what the upload accepts. */
+export const DOCUMENT_MEDIA_TYPES: readonly string[] = Object.values(MEDIA_TYPES);
 export type { DocumentDetailView, DocumentView, DocumentItemView } from './document-view.js';
 
 /** An uploaded file as the HTTP layer read it. */
