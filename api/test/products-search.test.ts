@@ -162,6 +162,22 @@ describe('products', () => {
     expect(skus(await search('q=widget&includeInactive=true'))).toContain('UPD-1');
   });
 
+  it('finds a product by a typo or the first letters of a word it was created or renamed with', async () => {
+    // Typos and prefixes go through the dictionary of catalogue words, which every write keeps up to date.
+    const product = (await (await create({ sku: 'WORD-1', name: 'Quokka Clamp', brand: 'Zebulon', currency: 'SGD', unitPriceMinor: 700 })).json()) as Product;
+    expect(skus(await search('q=quokak'))).toEqual(['WORD-1']);
+    expect(skus(await search('q=zebu'))).toEqual(['WORD-1']);
+    expect(skus(await search('q=wombatt'))).toEqual([]);
+    const renamed = await t.request(`/api/products/${product.id}`, {
+      method: 'PATCH',
+      headers: { ...JSON_HEADERS, ...admin.auth, 'if-match': '"1"' },
+      body: JSON.stringify({ name: 'Wombat Clamp' }),
+    });
+    expect(renamed.status).toBe(200);
+    expect(skus(await search('q=wombatt'))).toEqual(['WORD-1']);
+    expect(skus(await search(`q=${encodeURIComponent('zebulon womb')}`))).toEqual(['WORD-1']);
+  });
+
   it('shows catalogue figures on the public dashboard (aggregates only)', async () => {
     const response = await t.request('/api/dashboard');
     const body = (await response.json()) as { catalogue: { activeProducts: number; outOfStock: number; brands: number; categories: number } };

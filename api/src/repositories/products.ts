@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { ProductRow } from '../db/schema.js';
 import type { CatalogueProduct } from '../domain/catalogue/catalogue-row.js';
-import { SEARCH_WEIGHTS, SIMILARITY_THRESHOLD, type SearchTerms } from '../domain/catalogue/search-query.js';
+import { MIN_PARTIAL_CODE_LENGTH, SEARCH_WEIGHTS, SIMILARITY_THRESHOLD, type SearchTerms } from '../domain/catalogue/search-query.js';
 
 /** Columns a product is read with (never the generated search columns). */
 export const PRODUCT_COLUMNS = [
@@ -124,13 +124,41 @@ export async function listProducts(db: Db, options: { limit: number; after?: [st
 }
 
 /**
+ * How many candidates each source of the search contributes, and how much of
+ * a source is read to pick them. Bounded, so that the cost of a search does
+ * not grow with how many of the products contain a common word.
+ */
+const CANDIDATES_PER_SOURCE = 40;
+/** Full-text matches read to rank them (the best-ranked among these are candidates). */
+const FULL_TEXT_MATCHES_RANKED = 1000;
+/** Products reached through similar words that are checked for similarity to a query of several words. */
+const WORD_MATCHES_CHECKED = 200;
+/** Dictionary words taken per query word: the most similar ones. */
+const SIMILAR_WORDS_PER_QUERY_WORD = 16;
+/** Of those, how many may stand for a query word when every query word must match. */
+const SIMILAR_WORDS_REQUIRED = 4;
+
+/**
  * The ranked search query (see domain/catalogue/search-query.ts for the
- * rules). Each match source contributes a bounded, index-ordered set of
- * candidates — exact codes (GIN array), code substrings and fuzzy matches in
- * similarity order (GiST trigram, KNN), full text by rank (GIN tsvector) —
- * and only that union is scored. So the cost depends on the page asked for,
- * not on how many of 100,000 products contain a common word. Exported so the
- * benchmark runs exactly this SQL outside the API.
+ * rules). Every source contributes a bounded set of candidates read from an
+ * index, and only their union is scored, by the same rules whatever found
+ * them:
+ *
+ * - exact codes: the GIN array index of normalized codes;
+ * - codes containing the query: trigram GIN over the normalized codes;
+ * - full text: the first FULL_TEXT_MATCHES_RANKED matches of the GIN tsvector
+ *   index, the best ranked of them;
+ * - similar words, for typos and prefixes: each query word is looked up in
+ *   the small dictionary of catalogue words (catalogue_words, trigram GIN:
+ *   words it is similar to, begins or is part of). The words lead to products
+ *   through the tsvector index, nearest word first, a bounded number per
+ *   word; and for a query of several words, the products that hold one of
+ *   the nearest words for every query word (a GIN intersection).
+ *
+ * Nothing reads products in similarity order (the trigram GiST KNN scan
+ * that visited most of the catalogue for a typo), and no GIN scan ORs more
+ * than a few words' posting lists. Exported so the benchmark runs exactly
+ * this SQL outside the API.
  */
 export function searchProductsQuery(terms: SearchTerms, filters: ProductFilters, limit: number, offset: number) {
   const code = terms.code;
@@ -139,17 +167,47 @@ export function searchProductsQuery(terms: SearchTerms, filters: ProductFilters,
   const tsquery = sql`(websearch_to_tsquery('english', ${terms.text}) || plainto_tsquery('simple', ${code.toLowerCase()}))`;
   const filter = and(filterConditions(filters));
   // Enough of each source for the page asked for (ranks past it can only come from deeper in a source).
-  const perSource = Math.max(100, (offset + limit) * 2);
+  const perSource = Math.max(CANDIDATES_PER_SOURCE, (offset + limit) * 2);
+  const severalWords = terms.lowered.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length > 1;
+  // Products holding a word near a query word, nearest words first. With one query word, a near word is
+  // near the query; with several, a product must still be similar to the whole query (the trigram threshold).
+  const nearWordProducts = sql`
+      select p.id, p.search_text from (select word_tsquery from similar_words order by similarity desc, word offset 0) w
+      cross join lateral (select p.id, p.search_text from products p where p.search_vector @@ w.word_tsquery and ${filter} limit ${perSource}) p`;
   const sources = [
     sql`(select p.id from products p where p.codes @> array[${code}]::text[] and ${filter})`,
     ...(terms.partialCode
-      ? [sql`(select p.id from products p where p.search_text like ${likeCode} and ${filter} order by p.search_text <->> ${terms.lowered} limit ${perSource})`]
+      ? [sql`(select p.id from products p where nexus_join_words(p.codes) like ${`%${code}%`} and ${filter} limit ${perSource})`]
       : []),
-    sql`(select p.id from products p where p.search_vector @@ ${tsquery} and ${filter} order by ts_rank(p.search_vector, ${tsquery}, 32) desc limit ${perSource})`,
-    sql`(select p.id from products p where ${terms.lowered} <% p.search_text and ${filter} order by p.search_text <->> ${terms.lowered} limit ${perSource})`,
+    sql`(select m.id from (select p.id, p.search_vector from products p where p.search_vector @@ ${tsquery} and ${filter} limit ${FULL_TEXT_MATCHES_RANKED}) m
+      order by ts_rank(m.search_vector, ${tsquery}, 32) desc limit ${perSource})`,
+    severalWords
+      ? sql`(select m.id from (${nearWordProducts} limit ${WORD_MATCHES_CHECKED}) m where ${terms.lowered} <% m.search_text limit ${perSource})`
+      : sql`(select m.id from (${nearWordProducts}) m limit ${perSource})`,
+    ...(severalWords ? [sql`(select p.id from products p, every_word w where p.search_vector @@ w.tsquery and ${filter} limit ${perSource})`] : []),
   ];
   return sql<ProductRecord & { score: number; exact_code: boolean; partial_code: boolean; full_text: boolean; similarity: number }>`
-    with candidates as (${sql.join(sources, sql` union `)})
+    with query_words as (
+      select distinct w as word from regexp_split_to_table(${terms.lowered}, '[^[:alnum:]]+') as w where w <> ''
+    ), similar_words as (
+      select q.word as query_word, d.word, d.similarity,
+        row_number() over (partition by q.word order by d.similarity desc, d.word) as nearness,
+        max(d.similarity) over (partition by q.word) as nearest,
+        plainto_tsquery('english', d.word) || plainto_tsquery('simple', d.word) as word_tsquery
+      from query_words q cross join lateral (
+        select d.word, word_similarity(q.word, d.word) as similarity from catalogue_words d
+        where q.word <% d.word or (length(q.word) >= ${MIN_PARTIAL_CODE_LENGTH} and d.word like '%' || q.word || '%')
+        order by 2 desc, d.word
+        limit ${SIMILAR_WORDS_PER_QUERY_WORD}
+      ) d
+    ), every_word as (
+      -- One-letter words (still being typed) are left out: every word would be near them.
+      select case when count(*) = (select count(*) from query_words where length(word) > 1) then nexus_tsquery_all(tsquery) end as tsquery
+      from (
+        select query_word, nexus_tsquery_any(word_tsquery) as tsquery from similar_words
+        where nearness <= ${SIMILAR_WORDS_REQUIRED} and similarity >= nearest * 0.8 and length(query_word) > 1 group by query_word
+      ) g
+    ), candidates as (${sql.join(sources, sql` union `)})
     select c.*, (
         case when c.exact_code then ${SEARCH_WEIGHTS.exactCode} else 0 end
       + case when c.partial_code then ${SEARCH_WEIGHTS.partialCode} else 0 end

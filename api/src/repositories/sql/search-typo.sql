@@ -6,22 +6,45 @@ select set_config('pg_trgm.word_similarity_threshold', $1, true);
 -- parameters: ["0.4"]
 
 -- statement 2 of 2
-with candidates as ((select p.id from products p where p.codes @> array[$1]::text[] and p.active) union (select p.id from products p where p.search_text like $2 and p.active order by p.search_text <->> $3 limit $4) union (select p.id from products p where p.search_vector @@ (websearch_to_tsquery('english', $5) || plainto_tsquery('simple', $6)) and p.active order by ts_rank(p.search_vector, (websearch_to_tsquery('english', $7) || plainto_tsquery('simple', $8)), 32) desc limit $9) union (select p.id from products p where $10 <% p.search_text and p.active order by p.search_text <->> $11 limit $12))
+with query_words as (
+      select distinct w as word from regexp_split_to_table($1, '[^[:alnum:]]+') as w where w <> ''
+    ), similar_words as (
+      select q.word as query_word, d.word, d.similarity,
+        row_number() over (partition by q.word order by d.similarity desc, d.word) as nearness,
+        max(d.similarity) over (partition by q.word) as nearest,
+        plainto_tsquery('english', d.word) || plainto_tsquery('simple', d.word) as word_tsquery
+      from query_words q cross join lateral (
+        select d.word, word_similarity(q.word, d.word) as similarity from catalogue_words d
+        where q.word <% d.word or (length(q.word) >= $2 and d.word like '%' || q.word || '%')
+        order by 2 desc, d.word
+        limit $3
+      ) d
+    ), every_word as (
+      -- One-letter words (still being typed) are left out: every word would be near them.
+      select case when count(*) = (select count(*) from query_words where length(word) > 1) then nexus_tsquery_all(tsquery) end as tsquery
+      from (
+        select query_word, nexus_tsquery_any(word_tsquery) as tsquery from similar_words
+        where nearness <= $4 and similarity >= nearest * 0.8 and length(query_word) > 1 group by query_word
+      ) g
+    ), candidates as ((select p.id from products p where p.codes @> array[$5]::text[] and p.active) union (select p.id from products p where nexus_join_words(p.codes) like $6 and p.active limit $7) union (select m.id from (select p.id, p.search_vector from products p where p.search_vector @@ (websearch_to_tsquery('english', $8) || plainto_tsquery('simple', $9)) and p.active limit $10) m
+      order by ts_rank(m.search_vector, (websearch_to_tsquery('english', $11) || plainto_tsquery('simple', $12)), 32) desc limit $13) union (select m.id from (
+      select p.id, p.search_text from (select word_tsquery from similar_words order by similarity desc, word offset 0) w
+      cross join lateral (select p.id, p.search_text from products p where p.search_vector @@ w.word_tsquery and p.active limit $14) p) m limit $15))
     select c.*, (
-        case when c.exact_code then $13 else 0 end
-      + case when c.partial_code then $14 else 0 end
-      + $15 * c.text_rank
-      + $16 * c.similarity
+        case when c.exact_code then $16 else 0 end
+      + case when c.partial_code then $17 else 0 end
+      + $18 * c.text_rank
+      + $19 * c.similarity
     )::float8 as score
     from (
       select "p"."id", "p"."sku", "p"."name", "p"."description", "p"."brand", "p"."category", "p"."model_numbers", "p"."unit", "p"."unit_price_minor", "p"."currency", "p"."stock_quantity", "p"."attributes", "p"."active", "p"."version", "p"."created_by", "p"."created_at", "p"."updated_at",
-        p.codes @> array[$17]::text[] as exact_code,
-        p.search_text like $18 as partial_code,
-        p.search_vector @@ (websearch_to_tsquery('english', $19) || plainto_tsquery('simple', $20)) as full_text,
-        ts_rank(p.search_vector, (websearch_to_tsquery('english', $21) || plainto_tsquery('simple', $22)), 32)::float8 as text_rank,
-        word_similarity($23, p.search_text)::float8 as similarity
+        p.codes @> array[$20]::text[] as exact_code,
+        p.search_text like $21 as partial_code,
+        p.search_vector @@ (websearch_to_tsquery('english', $22) || plainto_tsquery('simple', $23)) as full_text,
+        ts_rank(p.search_vector, (websearch_to_tsquery('english', $24) || plainto_tsquery('simple', $25)), 32)::float8 as text_rank,
+        word_similarity($26, p.search_text)::float8 as similarity
       from products p join candidates using (id)
     ) c
     order by score desc, c.id
-    limit $24 offset $25;
--- parameters: ["DIRLL","%dirll%","dirll",100,"dirll","dirll","dirll","dirll",100,"dirll","dirll",100,100,30,20,10,"DIRLL","%dirll%","dirll","dirll","dirll","dirll","dirll",21,0]
+    limit $27 offset $28;
+-- parameters: ["dirll",3,16,4,"DIRLL","%DIRLL%",42,"dirll","dirll",1000,"dirll","dirll",42,42,42,100,30,20,10,"DIRLL","%dirll%","dirll","dirll","dirll","dirll","dirll",21,0]
