@@ -1,8 +1,9 @@
+import type { FetchContext, FetchImplementation } from './client-options.js';
 import { NetworkError, TimeoutError } from './errors.js';
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
-export type FetchFunction = (request: Request) => Promise<Response>;
+export type FetchFunction = FetchImplementation;
 
 /**
  * Sends one attempt and reads the whole body, all within `timeoutMs`, so a server that
@@ -16,6 +17,7 @@ export async function sendAttempt(
   request: Request,
   timeoutMs: number,
   callerSignal: AbortSignal,
+  context: FetchContext = {},
 ): Promise<Response> {
   if (callerSignal.aborted) throw abortReason(request, callerSignal.reason);
   const controller = new AbortController();
@@ -30,7 +32,7 @@ export async function sendAttempt(
   });
   aborted.catch(() => undefined);
   try {
-    const pending = fetch(new Request(request, { signal: controller.signal }));
+    const pending = fetch(new Request(request, { signal: controller.signal }), context);
     // If the abort wins, release whatever answer still arrives.
     pending
       .then((late) => (controller.signal.aborted ? late.body?.cancel() : undefined))

@@ -38,12 +38,41 @@ export interface RetryOptions {
   onRetry?: (event: RetryEvent) => void;
 }
 
+/** How much of a request's body has gone out: `loaded` of `total` bytes. */
+export interface UploadProgress {
+  loaded: number;
+  /** The body's size in bytes. */
+  total: number;
+}
+
+/**
+ * What the client tells its `fetch` about the request besides the `Request` itself.
+ * A fetch that can watch the body go out (the SDK's `xhrFetch` in a browser) calls
+ * `onUploadProgress`; `globalThis.fetch` cannot, and ignores it.
+ */
+export interface FetchContext {
+  /** The caller's upload progress listener, if the call has one. */
+  onUploadProgress?: (progress: UploadProgress) => void;
+}
+
+/** What the client sends its requests with: `globalThis.fetch`, `xhrFetch`, or your own. */
+export type FetchImplementation = (request: Request, context: FetchContext) => Promise<Response>;
+
 /** Options that apply to a single request (alongside `params`, `body`, `signal`, …). */
 export interface NexusRequestOptions {
   /** Abort each attempt after this many ms with a `TimeoutError`. `0` disables. */
   timeoutMs?: number;
   /** Overrides the client's retry options for this request; `false` disables. */
   retry?: RetryOptions | false;
+  /**
+   * Called as the request body goes out, when the client's `fetch` can tell (see
+   * `xhrFetch`); a retried attempt starts again from 0. `globalThis.fetch` reports
+   * nothing, so the listener is then never called.
+   *
+   * @example
+   * await client.call('uploadDocument', { body: { file }, onUploadProgress: ({ loaded, total }) => (bar.value = loaded / total) });
+   */
+  onUploadProgress?: (progress: UploadProgress) => void;
 }
 
 export interface NexusClientOptions {
@@ -51,8 +80,11 @@ export interface NexusClientOptions {
   baseUrl: string;
   /** The access token, or a function returning the current one. Omit for public calls only. */
   token?: TokenSource;
-  /** A fetch implementation; defaults to `globalThis.fetch`. */
-  fetch?: (request: Request) => Promise<Response>;
+  /**
+   * A fetch implementation; defaults to `globalThis.fetch`. It is also given a
+   * `FetchContext` (upload progress listener), which a plain fetch may ignore.
+   */
+  fetch?: FetchImplementation;
   /** Per-attempt timeout in ms (default 30 000; `0` disables). */
   timeoutMs?: number;
   /** Retry behaviour (see `RetryOptions`), or `false` to never retry. */

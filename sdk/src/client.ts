@@ -124,14 +124,14 @@ export function createNexusClient(options: NexusClientOptions): NexusClient {
   const core = createClient<paths>({ baseUrl: options.baseUrl, fetch: (request) => send(request) });
 
   async function request(method: HttpMethod, path: string, init: OperationInit<unknown> = {}): Promise<NexusResult<unknown>> {
-    const { timeoutMs, retry, ...rest } = init as OperationInit<unknown> & Record<string, unknown>;
+    const { timeoutMs, retry, onUploadProgress, ...rest } = init as OperationInit<unknown> & Record<string, unknown>;
     const loose = core.request as (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
     const entry = findOperation(method, path)?.entry as { requestBody?: 'multipart'; responseBody?: 'binary' } | undefined;
     const { data, error, response } = await loose(method, path, {
       ...rest,
       bodySerializer: (body: unknown) => serializeBody(body, entry?.requestBody),
       ...(entry?.responseBody === 'binary' ? { parseAs: 'blob' } : {}),
-      fetch: (outgoing: Request) => send(outgoing, { timeoutMs, retry }),
+      fetch: (outgoing: Request) => send(outgoing, { timeoutMs, retry, onUploadProgress }),
     });
     if (!response.ok) {
       throw problemErrorFrom({

@@ -1,5 +1,14 @@
 export { createNexusClient, type NexusClient } from './client.js';
-export type { NexusClientOptions, NexusRequestOptions, RetryEvent, RetryOptions, TokenSource } from './client-options.js';
+export type {
+  FetchContext,
+  FetchImplementation,
+  NexusClientOptions,
+  NexusRequestOptions,
+  RetryEvent,
+  RetryOptions,
+  TokenSource,
+  UploadProgress,
+} from './client-options.js';
 export {
   ConflictError,
   ForbiddenError,
@@ -27,6 +36,7 @@ export { operations, type OperationId } from './generated/operations.js';
 export * from './generated/enums.js';
 export { findOperation, type OperationEntry, type ResolvedOperation } from './operation-lookup.js';
 export { mayCall } from './permissions.js';
+export { xhrFetch } from './xhr-fetch.js';
 export type {
   ETagOf,
   NexusResult,

@@ -45,6 +45,7 @@ export function createTransport(options: NexusClientOptions): Transport {
     }
     const retryable = (operation ? operation.entry.idempotent : IDEMPOTENT_METHODS.has(request.method)) || headers.has('idempotency-key');
     const body = request.body === null ? null : await request.arrayBuffer();
+    const context = requestOptions.onUploadProgress ? { onUploadProgress: requestOptions.onUploadProgress } : {};
 
     let retries = 0;
     let refreshed = false;
@@ -56,7 +57,7 @@ export function createTransport(options: NexusClientOptions): Transport {
 
       let response: Response;
       try {
-        response = await sendAttempt(fetch, attempt, timeoutMs, signal);
+        response = await sendAttempt(fetch, attempt, timeoutMs, signal, context);
       } catch (error) {
         if (error instanceof NetworkError && retryable && policy && retries < policy.retries) {
           const delayMs = backoffDelayMs(retries, policy);

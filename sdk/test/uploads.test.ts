@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, expectTypeOf, it } from 'vitest';
-import { createNexusClient, operations, type NexusClient, type ResponseOf } from '../src/index.js';
+import { createNexusClient, operations, xhrFetch, type FetchContext, type NexusClient, type ResponseOf, type UploadProgress } from '../src/index.js';
 import { startRecordingServer, type RecordingServer } from './support/recording-server.js';
 
 /** Files go up as multipart parts from File/Blob/Uint8Array, and come back as Blob: on the wire, against a real HTTP server. */
@@ -65,5 +65,58 @@ describe('binary answers', () => {
     expect(await pdf.data.text()).toBe('%PDF-1.7 fake');
     expectTypeOf<ResponseOf<'getDocumentFile'>>().toEqualTypeOf<Blob>();
     expectTypeOf<ResponseOf<'getQuotePdf'>>().toEqualTypeOf<Blob>();
+  });
+});
+
+describe('upload progress', () => {
+  it('hands the call’s onUploadProgress to the fetch, which reports the body going out', async () => {
+    const contexts: FetchContext[] = [];
+    // Sends the body in three slices' worth of reports, as xhrFetch does in a browser from xhr.upload.onprogress.
+    const reporting = createNexusClient({
+      baseUrl: server.baseUrl,
+      token: 'test-token',
+      retry: false,
+      fetch: async (request, context) => {
+        contexts.push(context);
+        const bytes = new Uint8Array(await request.arrayBuffer());
+        for (const share of [1 / 3, 2 / 3, 1]) context.onUploadProgress?.({ loaded: Math.round(bytes.byteLength * share), total: bytes.byteLength });
+        return fetch(request.url, { method: request.method, headers: request.headers, body: bytes });
+      },
+    });
+    const reports: UploadProgress[] = [];
+    const file = new File(['x'.repeat(10_000)], 'rfq.txt', { type: 'text/plain' });
+    await reporting.call('uploadDocument', { body: { file }, onUploadProgress: (progress) => reports.push(progress) });
+
+    const sent = Buffer.byteLength(server.requests[0]!.body);
+    expect(Number(server.requests[0]!.headers['content-length'])).toBe(sent);
+    expect(reports.map((r) => r.total)).toEqual([sent, sent, sent]);
+    expect(reports.map((r) => r.loaded)).toEqual([Math.round(sent / 3), Math.round((2 * sent) / 3), sent]);
+
+    // A call without a listener gives the fetch none.
+    await reporting.call('uploadDocument', { body: { file } });
+    expect(contexts[1]).toEqual({});
+  });
+
+  it('gives a retried attempt the same listener (it starts again from 0)', async () => {
+    const listeners: unknown[] = [];
+    const retrying = createNexusClient({
+      baseUrl: server.baseUrl,
+      token: 'test-token',
+      retry: { retries: 1, baseDelayMs: 1 },
+      fetch: (request, context) => {
+        listeners.push(context.onUploadProgress);
+        return fetch(request);
+      },
+    });
+    server.handle((_request, index) => (index === 0 ? { status: 503, body: { title: 'Service Unavailable', status: 503 } } : { status: 201, body: { id: ID } }));
+    const onUploadProgress = () => undefined;
+    await retrying.call('createCustomer', { body: { name: 'Tan Hardware Pte Ltd' }, onUploadProgress });
+    expect(server.requests).toHaveLength(2);
+    expect(listeners).toEqual([onUploadProgress, onUploadProgress]);
+  });
+
+  it('keeps xhrFetch to browsers: without XMLHttpRequest it says so', async () => {
+    expect(globalThis.XMLHttpRequest).toBeUndefined();
+    await expect(xhrFetch(new Request(`${server.baseUrl}/api/documents`))).rejects.toThrow(/needs XMLHttpRequest/);
   });
 });
