@@ -76,3 +76,16 @@ export function formatDate(iso: string): string {
 export function formatDayMonth(isoDate: string): string {
   return dayMonth.format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
+
+const bytesUnits = ['bytes', 'KB', 'MB', 'GB'] as const;
+
+/** A file size as people read it: 980 bytes, 12.4 KB, 3.1 MB (1 KB = 1,024 bytes). */
+export function formatBytes(bytes: number): string {
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < bytesUnits.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0 ? `${integer.format(value)} bytes` : `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 }).format(value)} ${bytesUnits[unit]}`;
+}

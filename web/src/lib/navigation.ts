@@ -1,7 +1,6 @@
 // The app's sections, in menu order. A section appears when the API has the
 // operation its page is built on and the signed-in user's role may call it (both
-// read from the SDK's generated operation table). Documents slot in here as an
-// entry like the ones below once its pages exist.
+// read from the SDK's generated operation table).
 import { mayCall, type OperationId, type User } from '@nexus/sdk';
 
 export interface Section {
@@ -17,7 +16,7 @@ export const sections: readonly Section[] = [
   { href: '/customers', label: 'Customers', operation: 'listCustomers' },
   { href: '/products', label: 'Products', operation: 'listProducts' },
   { href: '/products/imports', label: 'Imports', operation: 'listImports' },
-  // { href: '/documents', label: 'Documents', operation: 'listDocuments' },
+  { href: '/documents', label: 'Documents', operation: 'listDocuments' },
   { href: '/chat', label: 'Chat', operation: 'listConversations' },
   { href: '/activity', label: 'Activity', operation: 'listActivity' },
   { href: '/users', label: 'Users', operation: 'listUsers' },
