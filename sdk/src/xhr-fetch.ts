@@ -9,6 +9,30 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const FORBIDDEN_HEADER =
   /^(accept-charset|accept-encoding|access-control-request-[a-z-]+|connection|content-length|cookie2?|date|dnt|expect|host|keep-alive|origin|referer|set-cookie|te|trailer|transfer-encoding|upgrade|via|proxy-[a-z-]+|sec-[a-z-]+)$/i;
 
+// The part of XMLHttpRequest used here, typed without the DOM library (the SDK's
+// sources are also compiled for Node, where there is none).
+interface UploadProgressEvent {
+  loaded: number;
+  total: number;
+  lengthComputable: boolean;
+}
+interface XhrLike {
+  open(method: string, url: string): void;
+  setRequestHeader(name: string, value: string): void;
+  getAllResponseHeaders(): string;
+  send(body: ArrayBuffer | null): void;
+  abort(): void;
+  responseType: string;
+  withCredentials: boolean;
+  readonly status: number;
+  readonly statusText: string;
+  readonly response: unknown;
+  readonly upload: { onprogress: ((event: UploadProgressEvent) => void) | null };
+  onload: (() => void) | null;
+  onerror: (() => void) | null;
+  onabort: (() => void) | null;
+}
+
 function headersOf(raw: string): Headers {
   const headers = new Headers();
   for (const line of raw.split('\r\n')) {
@@ -33,7 +57,7 @@ function headersOf(raw: string): Headers {
  * });
  */
 export async function xhrFetch(request: Request, context: FetchContext = {}): Promise<Response> {
-  const Xhr = globalThis.XMLHttpRequest;
+  const Xhr = (globalThis as { XMLHttpRequest?: new () => XhrLike }).XMLHttpRequest;
   if (typeof Xhr !== 'function') throw new TypeError('xhrFetch needs XMLHttpRequest (a browser); elsewhere use fetch');
   const { signal } = request;
   if (signal.aborted) throw signal.reason;
