@@ -329,9 +329,10 @@ const commands = {
     return { clients: clients.length };
   },
 
-  async connect({ concurrency }) {
+  /** Connects the clients whose index is in [from, to). */
+  async connect({ concurrency, from = 0, to = Infinity }) {
     const started = now();
-    const failures = await pool(clients, concurrency, (client) => client.open());
+    const failures = await pool(clients.filter((client) => client.index >= from && client.index < to), concurrency, (client) => client.open());
     return { ms: now() - started, failures: failures.length, firstFailures: failures.slice(0, 3) };
   },
 

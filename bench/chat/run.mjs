@@ -31,6 +31,9 @@ const STORM_INTERVAL_MS = setting('storm-interval-ms', 'BENCH_CHAT_STORM_INTERVA
 const WORKERS = setting('workers', 'BENCH_CHAT_WORKERS', 2);
 const TEXT_BYTES = setting('text-bytes', 'BENCH_CHAT_TEXT_BYTES', 100);
 const TARGETS = (flags.targets ?? process.env.BENCH_CHAT_TARGETS ?? 'nexus,socketio').split(',');
+// A directory: the API and the Nexus gateways write V8 CPU profiles there (on a clean exit; see bench/README.md).
+const CPU_PROFILE_DIR = flags['cpu-prof'] ?? process.env.BENCH_CHAT_CPU_PROF;
+const profiling = CPU_PROFILE_DIR ? { NODE_OPTIONS: `--import=${path.join(HERE, 'cpu-profile.mjs')}`, BENCH_CPU_PROFILE_DIR: path.resolve(CPU_PROFILE_DIR) } : {};
 const STORM_BEFORE_S = 3;
 const STORM_AFTER_S = 3;
 
@@ -64,7 +67,7 @@ async function pool(items, limit, task) {
 
 log(`bench:chat — ${CLIENTS} clients, rooms of ${ROOM_SIZE}, ${SECONDS} s per measurement, ${WORKERS} client processes, targets ${TARGETS.join(', ')}`);
 const api = await startApi({
-  env: { LOG_LEVEL: 'error', LOGIN_LIMIT_PER_IP: '100000000', ACCESS_TOKEN_TTL_SECONDS: '3600' },
+  env: { LOG_LEVEL: 'error', LOGIN_LIMIT_PER_IP: '100000000', ACCESS_TOKEN_TTL_SECONDS: '3600', ...profiling },
 });
 const db = new pg.Client({ connectionString: api.env.DATABASE_URL });
 await db.connect();
@@ -143,9 +146,9 @@ report(results);
 async function startServers(target) {
   if (target === 'nexus') {
     // The per-connection frame rate limit is raised (an echo sender sends as fast as its messages come back); all else is the default.
-    const env = { LOG_LEVEL: 'error', CHAT_RATE_PER_SECOND: '10000', CHAT_RATE_BURST: '10000' };
+    const env = { LOG_LEVEL: 'error', CHAT_RATE_PER_SECOND: '10000', CHAT_RATE_BURST: '10000', ...profiling };
     const gateways = await Promise.all([startChatGateway(api, { env }), startChatGateway(api, { env })]);
-    return gateways.map((gateway) => ({ url: gateway.url, pid: gateway.pid, kill: () => gateway.stop('SIGKILL'), stop: () => gateway.stop() }));
+    return gateways.map((gateway) => ({ url: gateway.url, pid: gateway.pid, output: gateway.output, kill: () => gateway.stop('SIGKILL'), stop: () => gateway.stop() }));
   }
   return Promise.all(
     [0, 1].map(async () => {
@@ -159,8 +162,11 @@ async function startServers(target) {
           REDIS_KEY_PREFIX: api.env.REDIS_KEY_PREFIX,
           API_URL: api.baseUrl,
         },
-        stdio: ['ignore', 'inherit', 'inherit'],
+        stdio: ['ignore', 'pipe', 'pipe'],
       });
+      let output = '';
+      child.stdout.on('data', (chunk) => (output += chunk));
+      child.stderr.on('data', (chunk) => (output += chunk));
       const exited = new Promise((resolve) => child.once('exit', resolve));
       for (let i = 0; ; i += 1) {
         if (child.exitCode !== null) throw new Error('socket.io server exited during start');
@@ -172,7 +178,7 @@ async function startServers(target) {
         if (child.exitCode === null && child.signalCode === null) child.kill(signal);
         await exited;
       };
-      return { url: `http://127.0.0.1:${port}`, pid: child.pid, kill: () => stop('SIGKILL'), stop };
+      return { url: `http://127.0.0.1:${port}`, pid: child.pid, output: () => output, kill: () => stop('SIGKILL'), stop };
     }),
   );
 }
@@ -213,19 +219,37 @@ async function runTarget(target, { users, bigRoom, smallRooms, memberships, smal
   const each = (cmd, pairs, name, extra = {}) => Promise.all(workers.map((worker) => worker.call(cmd, { [name]: pairs.filter(([index]) => worker.owns(index)), ...extra })));
   const out = {};
   try {
-    await sleep(2000);
+    // Idle memory per connection: the RSS added by the last 90 % of the clients (connected, joined, quiet), after the first
+    // 10 % warmed the servers up (code paths compiled, pools filled), so that one-off start-up costs are not counted.
+    const warm = Math.max(1, Math.floor(CLIENTS / 10));
+    const connectAndJoin = async (from, to) => {
+      const connected = await all('connect', { concurrency: 50, from, to });
+      const joined = await each('join', memberships.filter(([index]) => index >= from && index < to), 'memberships', { concurrency: 50 });
+      return {
+        connectMs: Math.max(...connected.map((r) => r.ms)),
+        connectFailures: connected.reduce((sum, r) => sum + r.failures, 0),
+        joinMs: Math.max(...joined.map((r) => r.ms)),
+        joinFailures: joined.reduce((sum, r) => sum + r.failures, 0),
+        firstFailures: [...connected, ...joined].flatMap((r) => r.firstFailures),
+      };
+    };
+    const first = await connectAndJoin(0, warm);
+    await sleep(3000);
     const rssStart = pids.map(kb);
-    const connected = await all('connect', { concurrency: 50 });
-    const connectFailures = connected.reduce((sum, r) => sum + r.failures, 0);
-    log(`connected ${CLIENTS - connectFailures}/${CLIENTS} in ${round(Math.max(...connected.map((r) => r.ms)) / 1000)} s${connectFailures ? ` (${connected.flatMap((r) => r.firstFailures).join('; ')})` : ''}`);
-    const joined = await each('join', memberships, 'memberships', { concurrency: 50 });
-    const joinFailures = joined.reduce((sum, r) => sum + r.failures, 0);
-    log(`joined ${memberships.length - joinFailures}/${memberships.length} small-room memberships in ${round(Math.max(...joined.map((r) => r.ms)) / 1000)} s${joinFailures ? ` (${joined.flatMap((r) => r.firstFailures).join('; ')})` : ''}`);
+    const rest = await connectAndJoin(warm, CLIENTS);
+    const connectFailures = first.connectFailures + rest.connectFailures;
+    const joinFailures = first.joinFailures + rest.joinFailures;
+    log(
+      `connected ${CLIENTS - connectFailures}/${CLIENTS} (the last ${CLIENTS - warm} in ${round(rest.connectMs / 1000)} s), ` +
+        `joined ${CLIENTS - joinFailures} to their small room (the last in ${round(rest.joinMs / 1000)} s)` +
+        (connectFailures + joinFailures ? ` — ${[...first.firstFailures, ...rest.firstFailures].slice(0, 3).join('; ')}` : ''),
+    );
     await sleep(5000);
     const rssIdle = pids.map(kb);
-    const rssPerConnectionKb = (rssIdle[0] + rssIdle[1] - rssStart[0] - rssStart[1]) / (CLIENTS - connectFailures);
-    out.idle = { rssStartKb: rssStart, rssIdleKb: rssIdle, connections: CLIENTS - connectFailures, rssPerConnectionKb: round(rssPerConnectionKb), connectFailures, joinFailures };
-    log(`idle: RSS ${rssStart.map((v) => round(v / 1024)).join(' + ')} MB → ${rssIdle.map((v) => round(v / 1024)).join(' + ')} MB, ${round(rssPerConnectionKb)} KB per connection`);
+    const added = CLIENTS - warm - rest.connectFailures;
+    const rssPerConnectionKb = (rssIdle[0] + rssIdle[1] - rssStart[0] - rssStart[1]) / added;
+    out.idle = { warmConnections: warm, rssWarmKb: rssStart, addedConnections: added, rssIdleKb: rssIdle, rssPerConnectionKb: round(rssPerConnectionKb), connectFailures, joinFailures, connectSeconds: round(rest.connectMs / 1000, 2), joinSeconds: round(rest.joinMs / 1000, 2) };
+    log(`idle: RSS ${rssStart.map((v) => round(v / 1024)).join(' + ')} MB with ${warm} clients → ${rssIdle.map((v) => round(v / 1024)).join(' + ')} MB with ${warm + added}: ${round(rssPerConnectionKb)} KB per added connection`);
 
     out.smallRooms = await deliveryPhase('small rooms', smallSenders);
 
@@ -243,6 +267,12 @@ async function runTarget(target, { users, bigRoom, smallRooms, memberships, smal
     await all('close').catch(() => {});
     for (const worker of workers) worker.kill();
     await Promise.all(servers.map((server) => server.stop()));
+    // The servers' own complaints (LOG_LEVEL=error), for reading next to the figures.
+    for (const [i, server] of servers.entries()) {
+      const lines = server.output().split('\n').filter((line) => line.trim() && !/listening/.test(line));
+      if (lines.length) log(`${target} instance ${i}: ${lines.length} log lines, first: ${lines.slice(0, 3).map((line) => line.slice(0, 400)).join('\n  ')}`);
+      out[`instance${i}LogLines`] = lines.length;
+    }
   }
   return out;
 
