@@ -40,6 +40,9 @@ export interface ConnectionDeps {
   metrics?: ChatMetricsHooks | undefined;
 }
 
+/** Serialised frames by the event (or message) object they were made from; gone with it. */
+const sharedFrames = new WeakMap<object, Buffer>();
+
 export const presenceRoom = (conversationId: string) => `chat:${conversationId}`;
 
 /**
@@ -202,12 +205,12 @@ export class ChatConnection {
         return this.sendMessage(conversation, message);
       }
       case 'read':
-        return this.send({ type: 'read', conversationId, userId: event.userId, seq: event.seq });
+        return this.sendShared(event, () => ({ type: 'read', conversationId, userId: event.userId, seq: event.seq }));
       case 'typing':
-        if (event.userId !== this.identity.userId) this.send({ type: 'typing', conversationId, userId: event.userId });
+        if (event.userId !== this.identity.userId) this.sendShared(event, () => ({ type: 'typing', conversationId, userId: event.userId }));
         return;
       case 'presence':
-        return this.send({ type: 'presence', conversationId, present: event.present });
+        return this.sendShared(event, () => ({ type: 'presence', conversationId, present: event.present }));
       case 'members.changed':
         if (event.memberIds.includes(this.identity.userId)) return;
         void this.leave(conversationId).then(() => this.send({ type: 'left', conversationId, reason: 'removed' }));
@@ -264,15 +267,31 @@ export class ChatConnection {
   }
 
   send(frame: ServerFrame): void {
+    this.sendBytes(JSON.stringify(frame));
+  }
+
+  /** A frame every local member of the conversation gets alike: serialised once per event on this gateway, the same bytes for each socket. */
+  private sendShared(event: object, frame: () => ServerFrame): void {
+    let bytes = sharedFrames.get(event);
+    if (bytes === undefined) {
+      bytes = Buffer.from(JSON.stringify(frame()));
+      sharedFrames.set(event, bytes);
+    }
+    this.sendBytes(bytes);
+  }
+
+  private sendBytes(data: string | Buffer): void {
     if (this.closed || this.socket.readyState !== this.socket.OPEN) return;
     if (this.socket.bufferedAmount > this.deps.config.CHAT_MAX_BUFFERED_BYTES) return this.close(CHAT_CLOSE_CODES.slowConsumer, 'slow consumer');
-    this.socket.send(JSON.stringify(frame));
+    // A text frame either way (a Buffer would go out as binary without `binary: false`).
+    this.socket.send(data, { binary: false });
   }
 
   private sendMessage(conversation: JoinedConversation, message: ChatMessage): void {
     if (message.seq <= conversation.lastSeq) return;
     conversation.lastSeq = message.seq;
-    this.send({ type: 'message', message });
+    // Live messages are one object for all local listeners (the hub parses each event once); replayed ones are per connection.
+    this.sendShared(message, () => ({ type: 'message', message }));
   }
 
   private error(code: ChatErrorCode, message: string, ref?: string): void {
