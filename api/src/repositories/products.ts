@@ -237,6 +237,59 @@ export function searchProducts(db: Db, terms: SearchTerms, filters: ProductFilte
   });
 }
 
+/** Active products one of whose codes (SKU or model number, normalised as `normalizeCode`) is among `codes`, in one statement (a product may come once per code). */
+export async function activeProductsWithCodes(db: Db, codes: readonly string[]): Promise<ProductRecord[]> {
+  if (codes.length === 0) return [];
+  // One index lookup per code (`&&` over a whole array is estimated to match a third of the table: a sequential scan).
+  const result = await sql<ProductRecord>`
+    select ${columnList}
+    from unnest(${[...new Set(codes)]}::text[]) as c(code)
+    cross join lateral (select * from products where active and codes @> array[c.code]) p`.execute(db);
+  return result.rows;
+}
+
+/** Which of these words (to_tsquery('english') operands) any active product's search vector has. */
+export async function wordsInCatalogue(db: Db, words: readonly string[]): Promise<Set<string>> {
+  if (words.length === 0) return new Set();
+  const result = await sql<{ word: string }>`
+    select w.word from unnest(${[...new Set(words)]}::text[]) as w(word)
+    where exists (select 1 from products p where p.active and p.search_vector @@ to_tsquery('english', w.word))`.execute(db);
+  return new Set(result.rows.map((row) => row.word));
+}
+
+/** One full-text query of {@link activeProductsMatchingWords}: `tsquery` in to_tsquery('english') syntax; `text` orders what it finds. */
+export interface WordQuery {
+  key: number;
+  tsquery: string;
+  text: string;
+}
+
+/**
+ * For many queries in one statement: the active products each `tsquery`
+ * finds (GIN over the search vector), the `perQuery` most like its `text`
+ * first (trigram word similarity over the search text: it forgives typos
+ * and counts sizes and voltages).
+ * Rows come with the key of the query that found them.
+ */
+export function activeProductsMatchingWordsQuery(queries: readonly WordQuery[], perQuery: number) {
+  const payload = JSON.stringify(queries.map((q) => ({ key: q.key, tsquery: q.tsquery, text: q.text.toLowerCase() })));
+  return sql<ProductRecord & { query_key: number }>`
+    select q.key as query_key, ${columnList}
+    from jsonb_to_recordset(${payload}::jsonb) as q(key int, tsquery text, text text)
+    cross join lateral (
+      select p.id from products p
+      where p.active and p.search_vector @@ to_tsquery('english', q.tsquery)
+      order by word_similarity(q.text, p.search_text) desc, p.id
+      limit ${perQuery}
+    ) found
+    join products p on p.id = found.id`;
+}
+
+export async function activeProductsMatchingWords(db: Db, queries: readonly WordQuery[], perQuery: number): Promise<(ProductRecord & { query_key: number })[]> {
+  if (queries.length === 0) return [];
+  return (await activeProductsMatchingWordsQuery(queries, perQuery).execute(db)).rows;
+}
+
 export interface UpsertedProduct {
   id: string;
   sku: string;

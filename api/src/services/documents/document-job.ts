@@ -22,6 +22,9 @@ import { matchRequestedItems, type ItemMatch } from './match-requested-items.js'
 
 export { DOCUMENT_JOB };
 
+/** Items matched per round of catalogue lookups. */
+const MATCH_BATCH = 200;
+
 /** A recognised quantity as an exact decimal the quote lines accept ("12", "2.5"), or null when it is not one. */
 export function quantityText(quantity: number): string | null {
   if (!Number.isFinite(quantity) || quantity <= 0) return null;
@@ -53,7 +56,7 @@ export function toNewItem(match: ItemMatch, position: number): NewDocumentItem {
 /**
  * Reads an uploaded RFQ document on the job queue: extraction in the bounded
  * parser (worker thread, archive inspection first), recognition of the
- * requested items, matching each to the catalogue (progress: items matched),
+ * requested items, matching them to the catalogue in batches (progress: items matched),
  * and then — in ONE transaction — the items, status `extracted` and the
  * `document.processed` event. Nothing is written before that transaction, so
  * a process that dies mid-job leaves nothing half-way: the next run starts
@@ -101,12 +104,13 @@ export function documentJobHandler(
       const items: RequestedItem[] = recognition.items;
       const matches: ItemMatch[] = [];
       context.progress(0, items.length);
-      for (const item of items) {
+      // In batches: candidates are looked up for a batch at once; progress and cancellation between batches.
+      for (let from = 0; from < items.length; from += MATCH_BATCH) {
         if (context.signal.aborted) {
           await markDocumentQueued(db, documentId);
           return { status: 'interrupted' };
         }
-        matches.push(...(await matchRequestedItems(deps, [item])));
+        matches.push(...(await matchRequestedItems(deps, items.slice(from, from + MATCH_BATCH))));
         context.progress(matches.length, items.length);
       }
 

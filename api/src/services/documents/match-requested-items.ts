@@ -1,16 +1,32 @@
 import type { AppDeps } from '../../deps.js';
-import { searchTerms } from '../../domain/catalogue/search-query.js';
-import { chooseMatch, contentWords, itemCodes, itemSearchText, type CandidateProduct, type MatchVerdict } from '../../domain/documents/match-scoring.js';
+import { normalizeCode, searchTerms } from '../../domain/catalogue/search-query.js';
+import { chooseMatch, contentWords, MATCH_THRESHOLD, itemCodes, itemSearchText, type CandidateProduct, type MatchVerdict } from '../../domain/documents/match-scoring.js';
 import type { RequestedItem } from '../../domain/documents/requested-item.js';
-import { searchProducts, type ProductRecord } from '../../repositories/products.js';
+import { activeProductsMatchingWords, activeProductsWithCodes, searchProducts, wordsInCatalogue, type ProductRecord, type WordQuery } from '../../repositories/products.js';
 
 /**
- * Matches requested items to the catalogue with the catalogue's own search:
- * each code the item names (exact and partial codes, trigram for typos),
- * its description and specification as typed (full text, trigram), and its
- * describing words as alternatives (so a long description still finds a
- * product that has only some of its words). The union of what those
- * searches find is scored by the matching rules in domain/documents.
+ * Matches requested items to the catalogue: candidates are looked up for a
+ * whole batch of items at once, a few statements per batch instead of a few
+ * catalogue searches per item, then scored by the matching rules in
+ * domain/documents/match-scoring.ts.
+ *
+ * 1. Codes: every code the items name, exactly (ignoring case, spaces and
+ *    dashes), in one GIN lookup. An item whose code is a catalogue code is
+ *    decided by it.
+ * 2. Words: for the others, the products that have all the item's describing
+ *    words (full text: stems, so "drills" finds "drill"), those most like the
+ *    item's whole text first (trigram similarity: its sizes, voltages and
+ *    misspellings count) — one statement for the batch.
+ * 3. Codes that are no catalogue code exactly (a typo, a partial model
+ *    number): the catalogue's own search for that code, as the search box
+ *    forgives them.
+ * 4. Items with none or one candidate, or none scoring enough: the products
+ *    with all of their describing words but one (a misspelt word, a word the
+ *    catalogue does not use: the one no product has, when there is one), most
+ *    like the item's text first — two statements for the batch.
+ *
+ * Below the matching threshold, or with two candidates alike, the item stays
+ * "no confident match".
  */
 
 const PER_QUERY = 10;
@@ -20,24 +36,83 @@ export interface ItemMatch {
   verdict: MatchVerdict;
 }
 
-export async function matchRequestedItems(deps: Pick<AppDeps, 'db'>, items: readonly RequestedItem[]): Promise<ItemMatch[]> {
-  const matches: ItemMatch[] = [];
-  for (const item of items) {
-    const candidates = await candidateProducts(deps, item);
-    matches.push({ item, verdict: chooseMatch(item, candidates) });
-  }
-  return matches;
+interface Pending {
+  item: RequestedItem;
+  codes: string[];
+  words: string[];
+  text: string;
+  found: Map<string, ProductRecord>;
 }
 
-async function candidateProducts(deps: Pick<AppDeps, 'db'>, item: RequestedItem): Promise<CandidateProduct[]> {
-  const text = itemSearchText(item);
-  const words = [...new Set(contentWords(text))];
-  const queries = [...itemCodes(item), text, ...(words.length > 1 ? [words.join(' or ')] : [])].filter((q) => q.trim() !== '');
-  const found = new Map<string, ProductRecord>();
-  for (const query of new Set(queries)) {
-    for (const row of await searchProducts(deps.db, searchTerms(query), {}, PER_QUERY, 0)) found.set(row.id, row);
+export async function matchRequestedItems(deps: Pick<AppDeps, 'db'>, items: readonly RequestedItem[]): Promise<ItemMatch[]> {
+  const pending: Pending[] = items.map((item) => {
+    const text = itemSearchText(item);
+    return { item, codes: itemCodes(item), words: [...new Set(contentWords(text))], text, found: new Map() };
+  });
+
+  // 1. Codes, exactly.
+  const byCode = new Map<string, ProductRecord[]>();
+  for (const row of await activeProductsWithCodes(deps.db, pending.flatMap((p) => p.codes))) {
+    for (const code of new Set([row.sku, ...row.model_numbers].map(normalizeCode))) byCode.set(code, [...(byCode.get(code) ?? []), row]);
   }
-  return [...found.values()].map((row) => ({
+  for (const p of pending) for (const code of p.codes) for (const row of byCode.get(code) ?? []) p.found.set(row.id, row);
+  const undecided = pending.filter((p) => p.found.size === 0);
+
+  // 2. All describing words.
+  await addWordMatches(deps, undecided, (p) => (p.words.length > 0 ? p.words.map(lexeme).join(' & ') : null));
+
+  // 3. Codes the catalogue does not have exactly: the catalogue search forgives typos and partial codes.
+  for (const p of undecided) {
+    for (const code of p.codes) {
+      if (byCode.has(code)) continue;
+      for (const row of await searchProducts(deps.db, searchTerms(code), {}, PER_QUERY, 0)) p.found.set(row.id, row);
+    }
+  }
+
+  // 4. All describing words but one, for what has too few candidates. A word no product has is the one left out
+  //    (misspelt, or not the catalogue's word); with two or more such words no product can score enough.
+  const unmatched = undecided.filter((p) => p.words.length > 1 && needsMoreCandidates(p));
+  const known = await wordsInCatalogue(deps.db, unmatched.flatMap((p) => p.words.map(lexeme)));
+  await addWordMatches(deps, unmatched, (p) => {
+    const words = p.words.map(lexeme);
+    const unknown = words.filter((w) => !known.has(w));
+    if (unknown.length > 1) return null;
+    if (unknown.length === 1) return words.filter((w) => known.has(w)).join(' & ');
+    return words.map((_, skip) => `(${words.filter((__, i) => i !== skip).join(' & ')})`).join(' | ');
+  });
+
+  return pending.map((p) => ({ item: p.item, verdict: chooseMatch(p.item, candidatesOf(p)) }));
+}
+
+/**
+ * Nothing found with all the words (a misspelt word, a word the catalogue
+ * does not use), one product only (its near-duplicates are shown beside it
+ * for review), or a best candidate below the threshold. Two products that
+ * fit equally well stay so: a product lacking one of the words cannot part them.
+ */
+function needsMoreCandidates(p: Pending): boolean {
+  if (p.found.size < 2) return true;
+  const verdict = chooseMatch(p.item, candidatesOf(p));
+  return verdict.status === 'no-confident-match' && (verdict.candidates[0]?.score ?? 0) < MATCH_THRESHOLD;
+}
+
+/** A describing word as a to_tsquery operand (letters and digits only, so it needs no quoting). */
+const lexeme = (word: string) => word.replace(/[^\p{L}\p{N}]/gu, '');
+
+async function addWordMatches(deps: Pick<AppDeps, 'db'>, pending: readonly Pending[], tsqueryOf: (p: Pending) => string | null): Promise<void> {
+  const queries: WordQuery[] = [];
+  pending.forEach((p, key) => {
+    const tsquery = tsqueryOf(p);
+    if (tsquery) queries.push({ key, tsquery, text: p.text });
+  });
+  for (const row of await activeProductsMatchingWords(deps.db, queries, PER_QUERY)) {
+    const { query_key: key, ...product } = row;
+    pending[key]!.found.set(product.id, product);
+  }
+}
+
+function candidatesOf(p: Pending): CandidateProduct[] {
+  return [...p.found.values()].map((row) => ({
     id: row.id,
     sku: row.sku,
     name: row.name,
