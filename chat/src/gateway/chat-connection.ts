@@ -17,6 +17,7 @@ import type { ChatIdentity } from '../upgrade/authenticate.js';
 import { classifyApiFailure } from './api-failure.js';
 import type { ConversationHub } from './conversation-hub.js';
 import { frameBudget } from './frame-budget.js';
+import type { PresenceAnnouncer } from './presence-announcer.js';
 
 /** Replay pages: the API's largest. */
 const REPLAY_PAGE = 200;
@@ -34,6 +35,8 @@ export interface ConnectionDeps {
   config: ChatConfig;
   hub: ConversationHub;
   presence: Presence;
+  /** Tells a conversation who is present, coalescing bursts of joins and leaves. */
+  presenceAnnouncer: PresenceAnnouncer;
   logger: Logger;
   /** Calls the API as this connection's user. */
   api: NexusClient;
@@ -44,6 +47,12 @@ export interface ConnectionDeps {
 const sharedFrames = new WeakMap<object, Buffer>();
 
 export const presenceRoom = (conversationId: string) => `chat:${conversationId}`;
+
+/** The users with at least one connection in the conversation, on any instance. */
+export async function presentUsers(presence: Presence, conversationId: string): Promise<string[]> {
+  const members = await presence.members(presenceRoom(conversationId));
+  return [...new Set(members.map((member) => member.slice(0, member.indexOf('/'))))].sort();
+}
 
 /**
  * One authenticated socket: validates its frames, joins it to conversations
@@ -141,11 +150,11 @@ export class ChatConnection {
         await this.replay(conversationId, conversation);
       }
       await this.deps.presence.enter(presenceRoom(conversationId), this.member, this.presenceTtlSeconds());
-      const present = await this.present(conversationId);
+      const present = await presentUsers(this.deps.presence, conversationId);
       if (this.joined.get(conversationId) !== conversation || this.closed) return;
       this.send({ type: 'joined', conversationId, lastSeq: conversation.lastSeq, present });
       this.goLive(conversationId, conversation);
-      await this.deps.hub.publish(conversationId, { type: 'presence', conversationId, present });
+      this.deps.presenceAnnouncer.changed(conversationId);
     } catch (error) {
       if (this.joined.get(conversationId) === conversation) this.joined.delete(conversationId);
       await conversation.stop();
@@ -236,7 +245,7 @@ export class ChatConnection {
     await conversation.stop();
     try {
       await this.deps.presence.leave(presenceRoom(conversationId), this.member);
-      await this.deps.hub.publish(conversationId, { type: 'presence', conversationId, present: await this.present(conversationId) });
+      this.deps.presenceAnnouncer.changed(conversationId);
     } catch (error) {
       this.deps.logger.warn({ err: error, conversationId }, 'chat: presence update failed on leave');
     }
@@ -303,11 +312,6 @@ export class ChatConnection {
     if (failure === 'unauthorized') return this.close(CHAT_CLOSE_CODES.unauthorized, 'credentials no longer valid');
     if (failure.code === 'unavailable') this.deps.logger.error({ err: error }, 'chat: API call failed');
     this.error(failure.code, failure.message, ref);
-  }
-
-  private async present(conversationId: string): Promise<string[]> {
-    const members = await this.deps.presence.members(presenceRoom(conversationId));
-    return [...new Set(members.map((member) => member.slice(0, member.indexOf('/'))))].sort();
   }
 
   private presenceTtlSeconds(): number {

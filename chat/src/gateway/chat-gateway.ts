@@ -10,8 +10,9 @@ import type { ChatMetricsHooks } from '../metrics.js';
 import { createAuthenticator, userClient, type ChatIdentity } from '../upgrade/authenticate.js';
 import { checkOrigin } from '../upgrade/origin-check.js';
 import { refuseUpgrade } from '../upgrade/upgrade-refusal.js';
-import { ChatConnection } from './chat-connection.js';
+import { ChatConnection, presentUsers } from './chat-connection.js';
 import { createConversationHub } from './conversation-hub.js';
+import { createPresenceAnnouncer } from './presence-announcer.js';
 
 export const CHAT_PATH = '/ws';
 
@@ -43,6 +44,7 @@ export async function createChatGateway(options: ChatGatewayOptions) {
   });
   const authenticate = createAuthenticator({ apiUrl: config.API_URL, issuer: config.JWT_ISSUER, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const hub = createConversationHub(options.pubsub, logger);
+  const presenceAnnouncer = createPresenceAnnouncer(hub, (conversationId) => presentUsers(options.presence, conversationId), logger);
   const connections = new Set<ChatConnection>();
   let accepting = true;
   // The readiness probe's credential: random per process, never leaves it (see readinessProbe).
@@ -73,6 +75,7 @@ export async function createChatGateway(options: ChatGatewayOptions) {
       config,
       hub,
       presence: options.presence,
+      presenceAnnouncer,
       logger,
       metrics: options.metrics,
       api: userClient({ apiUrl: config.API_URL, ...(options.fetch ? { fetch: options.fetch } : {}) }, identity.accessToken),
@@ -136,6 +139,7 @@ export async function createChatGateway(options: ChatGatewayOptions) {
       }));
       await Promise.race([Promise.all(closing), new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
       for (const connection of connections) await connection.dispose();
+      presenceAnnouncer.close();
       await stopRevocations();
       wss.close();
     },
