@@ -147,8 +147,21 @@ async function startServers(target) {
   if (target === 'nexus') {
     // The per-connection frame rate limit is raised (an echo sender sends as fast as its messages come back); all else is the default.
     const env = { LOG_LEVEL: 'error', CHAT_RATE_PER_SECOND: '10000', CHAT_RATE_BURST: '10000', ...profiling };
-    const gateways = await Promise.all([startChatGateway(api, { env }), startChatGateway(api, { env })]);
-    return gateways.map((gateway) => ({ url: gateway.url, pid: gateway.pid, output: gateway.output, kill: () => gateway.stop('SIGKILL'), stop: () => gateway.stop() }));
+    const metricsPorts = [await freePort(), await freePort()];
+    const gateways = await Promise.all(metricsPorts.map((port) => startChatGateway(api, { env: { ...env, CHAT_METRICS_PORT: String(port) } })));
+    return gateways.map((gateway, i) => ({
+      url: gateway.url,
+      pid: gateway.pid,
+      output: gateway.output,
+      // Where the memory is: V8 heap in use and memory outside it (Buffers, sockets' native parts), from the gateway's metrics.
+      memory: async () => {
+        const text = await (await fetch(`http://127.0.0.1:${metricsPorts[i]}/metrics`)).text();
+        const value = (name) => Number(new RegExp(`^nexus_chat_${name}(?:\\{[^}]*\\})? ([0-9.e+]+)`, 'm').exec(text)?.[1] ?? NaN) / 1024;
+        return { heapUsedKb: value('nodejs_heap_size_used_bytes'), externalKb: value('nodejs_external_memory_bytes') };
+      },
+      kill: () => gateway.stop('SIGKILL'),
+      stop: () => gateway.stop(),
+    }));
   }
   return Promise.all(
     [0, 1].map(async () => {
@@ -236,6 +249,8 @@ async function runTarget(target, { users, bigRoom, smallRooms, memberships, smal
     const first = await connectAndJoin(0, warm);
     await sleep(3000);
     const rssStart = pids.map(kb);
+    const memoryOf = () => Promise.all(servers.map((server) => server.memory?.() ?? null));
+    const memoryStart = await memoryOf();
     const rest = await connectAndJoin(warm, CLIENTS);
     const connectFailures = first.connectFailures + rest.connectFailures;
     const joinFailures = first.joinFailures + rest.joinFailures;
@@ -246,10 +261,13 @@ async function runTarget(target, { users, bigRoom, smallRooms, memberships, smal
     );
     await sleep(5000);
     const rssIdle = pids.map(kb);
+    const memoryIdle = await memoryOf();
     const added = CLIENTS - warm - rest.connectFailures;
     const rssPerConnectionKb = (rssIdle[0] + rssIdle[1] - rssStart[0] - rssStart[1]) / added;
-    out.idle = { warmConnections: warm, rssWarmKb: rssStart, addedConnections: added, rssIdleKb: rssIdle, rssPerConnectionKb: round(rssPerConnectionKb), connectFailures, joinFailures, connectSeconds: round(rest.connectMs / 1000, 2), joinSeconds: round(rest.joinMs / 1000, 2) };
-    log(`idle: RSS ${rssStart.map((v) => round(v / 1024)).join(' + ')} MB with ${warm} clients → ${rssIdle.map((v) => round(v / 1024)).join(' + ')} MB with ${warm + added}: ${round(rssPerConnectionKb)} KB per added connection`);
+    const perAdded = (key) => (memoryStart[0] ? round((memoryIdle[0][key] + memoryIdle[1][key] - memoryStart[0][key] - memoryStart[1][key]) / added) : undefined);
+    out.idle = { heapUsedPerConnectionKb: perAdded('heapUsedKb'), externalPerConnectionKb: perAdded('externalKb'), warmConnections: warm, rssWarmKb: rssStart, addedConnections: added, rssIdleKb: rssIdle, rssPerConnectionKb: round(rssPerConnectionKb), connectFailures, joinFailures, connectSeconds: round(rest.connectMs / 1000, 2), joinSeconds: round(rest.joinMs / 1000, 2) };
+    log(`idle: RSS ${rssStart.map((v) => round(v / 1024)).join(' + ')} MB with ${warm} clients → ${rssIdle.map((v) => round(v / 1024)).join(' + ')} MB with ${warm + added}: ${round(rssPerConnectionKb)} KB per added connection` +
+        (out.idle.heapUsedPerConnectionKb !== undefined ? ` (V8 heap in use ${out.idle.heapUsedPerConnectionKb} KB, external ${out.idle.externalPerConnectionKb} KB)` : ''));
 
     out.smallRooms = await deliveryPhase('small rooms', smallSenders);
 
@@ -270,8 +288,17 @@ async function runTarget(target, { users, bigRoom, smallRooms, memberships, smal
     // The servers' own complaints (LOG_LEVEL=error), for reading next to the figures.
     for (const [i, server] of servers.entries()) {
       const lines = server.output().split('\n').filter((line) => line.trim() && !/listening/.test(line));
-      if (lines.length) log(`${target} instance ${i}: ${lines.length} log lines, first: ${lines.slice(0, 3).map((line) => line.slice(0, 400)).join('\n  ')}`);
-      out[`instance${i}LogLines`] = lines.length;
+      const errors = lines.flatMap((line) => {
+        try {
+          const entry = JSON.parse(line);
+          return [`${entry.msg}${entry.err ? `: ${entry.err.message}` : ''}`];
+        } catch {
+          return /^\s+(Chat|Metrics)\s/.test(line) ? [] : [line.slice(0, 300)];
+        }
+      });
+      const counts = [...errors.reduce((map, line) => map.set(line, (map.get(line) ?? 0) + 1), new Map())];
+      if (counts.length) log(`${target} instance ${i} logged: ${counts.slice(0, 5).map(([line, n]) => `${n} × ${line}`).join('; ')}`);
+      out[`instance${i}Log`] = Object.fromEntries(counts.slice(0, 20));
     }
   }
   return out;

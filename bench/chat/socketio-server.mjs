@@ -20,7 +20,8 @@ import pg from 'pg';
 import { Server } from 'socket.io';
 
 const env = process.env;
-const db = new pg.Pool({ connectionString: env.DATABASE_URL, max: 10 });
+// Five each: the two instances together hold the 10 connections the one Nexus API holds (DATABASE_POOL_MAX).
+const db = new pg.Pool({ connectionString: env.DATABASE_URL, max: 5 });
 const pub = new Redis(env.REDIS_URL);
 const sub = pub.duplicate();
 const jwks = createRemoteJWKSet(new URL('/.well-known/jwks.json', env.API_URL));
