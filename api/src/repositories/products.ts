@@ -135,6 +135,8 @@ const FULL_TEXT_MATCHES_RANKED = 1000;
 const WORD_MATCHES_CHECKED = 200;
 /** Dictionary words taken per query word: the most similar ones. */
 const SIMILAR_WORDS_PER_QUERY_WORD = 16;
+/** Near words whose products are read, nearest first (each is one GIN scan). */
+const NEAR_WORDS_READ = 4;
 /** Of those, how many may stand for a query word when every query word must match. */
 const SIMILAR_WORDS_REQUIRED = 4;
 
@@ -171,8 +173,13 @@ export function searchProductsQuery(terms: SearchTerms, filters: ProductFilters,
   const severalWords = terms.lowered.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length > 1;
   // Products holding a word near a query word, nearest words first. With one query word, a near word is
   // near the query; with several, a product must still be similar to the whole query (the trigram threshold).
+  // A query word found as typed (not a stop word) is left to the full-text source, which ranks its matches:
+  // one GIN scan of a common word, not two or three.
   const nearWordProducts = sql`
-      select p.id, p.search_text from (select word_tsquery from similar_words order by similarity desc, word offset 0) w
+      select p.id, p.search_text from (
+        select word_tsquery from similar_words where not found_as_typed
+        order by similarity desc, word limit ${NEAR_WORDS_READ}
+      ) w
       cross join lateral (select p.id, p.search_text from products p where p.search_vector @@ w.word_tsquery and ${filter} limit ${perSource}) p`;
   const sources = [
     sql`(select p.id from products p where p.codes @> array[${code}]::text[] and ${filter})`,
@@ -193,6 +200,7 @@ export function searchProductsQuery(terms: SearchTerms, filters: ProductFilters,
       select q.word as query_word, d.word, d.similarity,
         row_number() over (partition by q.word order by d.similarity desc, d.word) as nearness,
         max(d.similarity) over (partition by q.word) as nearest,
+        bool_or(d.word = q.word and numnode(plainto_tsquery('english', d.word)) > 0) over (partition by q.word) as found_as_typed,
         plainto_tsquery('english', d.word) || plainto_tsquery('simple', d.word) as word_tsquery
       from query_words q cross join lateral (
         select d.word, word_similarity(q.word, d.word) as similarity from catalogue_words d
@@ -202,9 +210,11 @@ export function searchProductsQuery(terms: SearchTerms, filters: ProductFilters,
       ) d
     ), every_word as (
       -- One-letter words (still being typed) are left out: every word would be near them.
-      select case when count(*) = (select count(*) from query_words where length(word) > 1) then nexus_tsquery_all(tsquery) end as tsquery
+      -- When every word was found as typed, this is the full-text query: left to that source.
+      select case when count(*) = (select count(*) from query_words where length(word) > 1) and not bool_and(found_as_typed)
+        then nexus_tsquery_all(tsquery) end as tsquery
       from (
-        select query_word, nexus_tsquery_any(word_tsquery) as tsquery from similar_words
+        select query_word, bool_and(found_as_typed) as found_as_typed, nexus_tsquery_any(word_tsquery) as tsquery from similar_words
         where nearness <= ${SIMILAR_WORDS_REQUIRED} and similarity >= nearest * 0.8 and length(query_word) > 1 group by query_word
       ) g
     ), candidates as (${sql.join(sources, sql` union `)})

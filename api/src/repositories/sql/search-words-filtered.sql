@@ -12,6 +12,7 @@ with query_words as (
       select q.word as query_word, d.word, d.similarity,
         row_number() over (partition by q.word order by d.similarity desc, d.word) as nearness,
         max(d.similarity) over (partition by q.word) as nearest,
+        bool_or(d.word = q.word and numnode(plainto_tsquery('english', d.word)) > 0) over (partition by q.word) as found_as_typed,
         plainto_tsquery('english', d.word) || plainto_tsquery('simple', d.word) as word_tsquery
       from query_words q cross join lateral (
         select d.word, word_similarity(q.word, d.word) as similarity from catalogue_words d
@@ -21,30 +22,35 @@ with query_words as (
       ) d
     ), every_word as (
       -- One-letter words (still being typed) are left out: every word would be near them.
-      select case when count(*) = (select count(*) from query_words where length(word) > 1) then nexus_tsquery_all(tsquery) end as tsquery
+      -- When every word was found as typed, this is the full-text query: left to that source.
+      select case when count(*) = (select count(*) from query_words where length(word) > 1) and not bool_and(found_as_typed)
+        then nexus_tsquery_all(tsquery) end as tsquery
       from (
-        select query_word, nexus_tsquery_any(word_tsquery) as tsquery from similar_words
+        select query_word, bool_and(found_as_typed) as found_as_typed, nexus_tsquery_any(word_tsquery) as tsquery from similar_words
         where nearness <= $4 and similarity >= nearest * 0.8 and length(query_word) > 1 group by query_word
       ) g
     ), candidates as ((select p.id from products p where p.codes @> array[$5]::text[] and p.active and lower(p.brand) = $6 and p.unit_price_minor <= $7 and p.stock_quantity > 0) union (select p.id from products p where nexus_join_words(p.codes) like $8 and p.active and lower(p.brand) = $9 and p.unit_price_minor <= $10 and p.stock_quantity > 0 limit $11) union (select m.id from (select p.id, p.search_vector from products p where p.search_vector @@ (websearch_to_tsquery('english', $12) || plainto_tsquery('simple', $13)) and p.active and lower(p.brand) = $14 and p.unit_price_minor <= $15 and p.stock_quantity > 0 limit $16) m
       order by ts_rank(m.search_vector, (websearch_to_tsquery('english', $17) || plainto_tsquery('simple', $18)), 32) desc limit $19) union (select m.id from (
-      select p.id, p.search_text from (select word_tsquery from similar_words order by similarity desc, word offset 0) w
-      cross join lateral (select p.id, p.search_text from products p where p.search_vector @@ w.word_tsquery and p.active and lower(p.brand) = $20 and p.unit_price_minor <= $21 and p.stock_quantity > 0 limit $22) p) m limit $23))
+      select p.id, p.search_text from (
+        select word_tsquery from similar_words where not found_as_typed
+        order by similarity desc, word limit $20
+      ) w
+      cross join lateral (select p.id, p.search_text from products p where p.search_vector @@ w.word_tsquery and p.active and lower(p.brand) = $21 and p.unit_price_minor <= $22 and p.stock_quantity > 0 limit $23) p) m limit $24))
     select c.*, (
-        case when c.exact_code then $24 else 0 end
-      + case when c.partial_code then $25 else 0 end
-      + $26 * c.text_rank
-      + $27 * c.similarity
+        case when c.exact_code then $25 else 0 end
+      + case when c.partial_code then $26 else 0 end
+      + $27 * c.text_rank
+      + $28 * c.similarity
     )::float8 as score
     from (
       select "p"."id", "p"."sku", "p"."name", "p"."description", "p"."brand", "p"."category", "p"."model_numbers", "p"."unit", "p"."unit_price_minor", "p"."currency", "p"."stock_quantity", "p"."attributes", "p"."active", "p"."version", "p"."created_by", "p"."created_at", "p"."updated_at",
-        p.codes @> array[$28]::text[] as exact_code,
-        p.search_text like $29 as partial_code,
-        p.search_vector @@ (websearch_to_tsquery('english', $30) || plainto_tsquery('simple', $31)) as full_text,
-        ts_rank(p.search_vector, (websearch_to_tsquery('english', $32) || plainto_tsquery('simple', $33)), 32)::float8 as text_rank,
-        word_similarity($34, p.search_text)::float8 as similarity
+        p.codes @> array[$29]::text[] as exact_code,
+        p.search_text like $30 as partial_code,
+        p.search_vector @@ (websearch_to_tsquery('english', $31) || plainto_tsquery('simple', $32)) as full_text,
+        ts_rank(p.search_vector, (websearch_to_tsquery('english', $33) || plainto_tsquery('simple', $34)), 32)::float8 as text_rank,
+        word_similarity($35, p.search_text)::float8 as similarity
       from products p join candidates using (id)
     ) c
     order by score desc, c.id
-    limit $35 offset $36;
--- parameters: ["drill",3,16,4,"DRILL","bosch",50000,"%DRILL%","bosch",50000,42,"drill","drill","bosch",50000,1000,"drill","drill",42,"bosch",50000,42,42,100,30,20,10,"DRILL","%drill%","drill","drill","drill","drill","drill",21,0]
+    limit $36 offset $37;
+-- parameters: ["drill",3,16,4,"DRILL","bosch",50000,"%DRILL%","bosch",50000,42,"drill","drill","bosch",50000,1000,"drill","drill",42,4,"bosch",50000,42,42,100,30,20,10,"DRILL","%drill%","drill","drill","drill","drill","drill",21,0]

@@ -12,6 +12,7 @@ with query_words as (
       select q.word as query_word, d.word, d.similarity,
         row_number() over (partition by q.word order by d.similarity desc, d.word) as nearness,
         max(d.similarity) over (partition by q.word) as nearest,
+        bool_or(d.word = q.word and numnode(plainto_tsquery('english', d.word)) > 0) over (partition by q.word) as found_as_typed,
         plainto_tsquery('english', d.word) || plainto_tsquery('simple', d.word) as word_tsquery
       from query_words q cross join lateral (
         select d.word, word_similarity(q.word, d.word) as similarity from catalogue_words d
@@ -21,30 +22,35 @@ with query_words as (
       ) d
     ), every_word as (
       -- One-letter words (still being typed) are left out: every word would be near them.
-      select case when count(*) = (select count(*) from query_words where length(word) > 1) then nexus_tsquery_all(tsquery) end as tsquery
+      -- When every word was found as typed, this is the full-text query: left to that source.
+      select case when count(*) = (select count(*) from query_words where length(word) > 1) and not bool_and(found_as_typed)
+        then nexus_tsquery_all(tsquery) end as tsquery
       from (
-        select query_word, nexus_tsquery_any(word_tsquery) as tsquery from similar_words
+        select query_word, bool_and(found_as_typed) as found_as_typed, nexus_tsquery_any(word_tsquery) as tsquery from similar_words
         where nearness <= $4 and similarity >= nearest * 0.8 and length(query_word) > 1 group by query_word
       ) g
     ), candidates as ((select p.id from products p where p.codes @> array[$5]::text[] and p.active) union (select p.id from products p where nexus_join_words(p.codes) like $6 and p.active limit $7) union (select m.id from (select p.id, p.search_vector from products p where p.search_vector @@ (websearch_to_tsquery('english', $8) || plainto_tsquery('simple', $9)) and p.active limit $10) m
       order by ts_rank(m.search_vector, (websearch_to_tsquery('english', $11) || plainto_tsquery('simple', $12)), 32) desc limit $13) union (select m.id from (
-      select p.id, p.search_text from (select word_tsquery from similar_words order by similarity desc, word offset 0) w
-      cross join lateral (select p.id, p.search_text from products p where p.search_vector @@ w.word_tsquery and p.active limit $14) p limit $15) m where $16 <% m.search_text limit $17) union (select p.id from products p, every_word w where p.search_vector @@ w.tsquery and p.active limit $18))
+      select p.id, p.search_text from (
+        select word_tsquery from similar_words where not found_as_typed
+        order by similarity desc, word limit $14
+      ) w
+      cross join lateral (select p.id, p.search_text from products p where p.search_vector @@ w.word_tsquery and p.active limit $15) p limit $16) m where $17 <% m.search_text limit $18) union (select p.id from products p, every_word w where p.search_vector @@ w.tsquery and p.active limit $19))
     select c.*, (
-        case when c.exact_code then $19 else 0 end
-      + case when c.partial_code then $20 else 0 end
-      + $21 * c.text_rank
-      + $22 * c.similarity
+        case when c.exact_code then $20 else 0 end
+      + case when c.partial_code then $21 else 0 end
+      + $22 * c.text_rank
+      + $23 * c.similarity
     )::float8 as score
     from (
       select "p"."id", "p"."sku", "p"."name", "p"."description", "p"."brand", "p"."category", "p"."model_numbers", "p"."unit", "p"."unit_price_minor", "p"."currency", "p"."stock_quantity", "p"."attributes", "p"."active", "p"."version", "p"."created_by", "p"."created_at", "p"."updated_at",
-        p.codes @> array[$23]::text[] as exact_code,
-        p.search_text like $24 as partial_code,
-        p.search_vector @@ (websearch_to_tsquery('english', $25) || plainto_tsquery('simple', $26)) as full_text,
-        ts_rank(p.search_vector, (websearch_to_tsquery('english', $27) || plainto_tsquery('simple', $28)), 32)::float8 as text_rank,
-        word_similarity($29, p.search_text)::float8 as similarity
+        p.codes @> array[$24]::text[] as exact_code,
+        p.search_text like $25 as partial_code,
+        p.search_vector @@ (websearch_to_tsquery('english', $26) || plainto_tsquery('simple', $27)) as full_text,
+        ts_rank(p.search_vector, (websearch_to_tsquery('english', $28) || plainto_tsquery('simple', $29)), 32)::float8 as text_rank,
+        word_similarity($30, p.search_text)::float8 as similarity
       from products p join candidates using (id)
     ) c
     order by score desc, c.id
-    limit $30 offset $31;
--- parameters: ["bosch drill driver",3,16,4,"BOSCHDRILLDRIVER","%BOSCHDRILLDRIVER%",42,"bosch drill driver","boschdrilldriver",1000,"bosch drill driver","boschdrilldriver",42,42,200,"bosch drill driver",42,42,100,30,20,10,"BOSCHDRILLDRIVER","%boschdrilldriver%","bosch drill driver","boschdrilldriver","bosch drill driver","boschdrilldriver","bosch drill driver",21,0]
+    limit $31 offset $32;
+-- parameters: ["bosch drill driver",3,16,4,"BOSCHDRILLDRIVER","%BOSCHDRILLDRIVER%",42,"bosch drill driver","boschdrilldriver",1000,"bosch drill driver","boschdrilldriver",42,4,42,200,"bosch drill driver",42,42,100,30,20,10,"BOSCHDRILLDRIVER","%boschdrilldriver%","bosch drill driver","boschdrilldriver","bosch drill driver","boschdrilldriver","bosch drill driver",21,0]
