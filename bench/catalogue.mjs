@@ -122,7 +122,9 @@ try {
   if (job.status !== 'succeeded') throw new Error(job.error);
   const processingSeconds = (new Date(job.finishedAt).getTime() - new Date(job.startedAt).getTime()) / 1000;
 
-  await pool.query('analyze products');
+  // VACUUM too: the import leaves GIN pending lists (scanned by every search) that only autovacuum would merge.
+  await pool.query('vacuum analyze products');
+  await pool.query('analyze catalogue_words');
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   const queries = buildQueries(samples, QUERIES);
   const compiled = (params) => {

@@ -270,7 +270,8 @@ try {
   await seedCustomers(client, CUSTOMERS, nexus.userId);
   await seedProducts(client, PRODUCTS, nexus.userId);
   await seedQuotes(client, QUOTES, nexus.userId);
-  await client.query('analyze');
+  // VACUUM too: a bulk load leaves GIN pending lists (scanned by every search) that only autovacuum would merge.
+  await client.query('vacuum analyze');
   const counts = (await client.query(`select (select count(*) from customers)::int c, (select count(*) from products)::int p, (select count(*) from quotes)::int q, (select count(*) from quote_lines)::int l`)).rows[0];
   log(`seeded ${counts.c} customers, ${counts.p} products, ${counts.q} quotes with ${counts.l} lines in ${((performance.now() - t) / 1000).toFixed(1)} s`);
   const quoteIds = (await client.query('select id from quotes order by number limit 500')).rows.map((r) => r.id);
@@ -383,7 +384,9 @@ try {
       await growthClient.query('truncate customers, products cascade');
       await seedCustomers(growthClient, size, growthNexus.userId);
       await seedProducts(growthClient, size, growthNexus.userId);
-      await growthClient.query('analyze customers; analyze products');
+      await growthClient.query('vacuum analyze customers');
+      await growthClient.query('vacuum analyze products');
+      await growthClient.query('analyze catalogue_words');
       seeded = size;
       log(`  ${size.toLocaleString('en')} customers and products seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
       const sizeMix = await searchMix(growthClient);
