@@ -1,12 +1,6 @@
 import type { ExtractedDocument } from '../domain/documents/document-structure.js';
-import { extractCsv } from './csv.js';
 import { detectDocumentKind } from './detect-kind.js';
-import { extractDocx } from './docx.js';
-import { extractEmail } from './email.js';
 import { DEFAULT_EXTRACTION_LIMITS, type ExtractionLimits } from './limits.js';
-import { extractPdf } from './pdf.js';
-import { extractText } from './text.js';
-import { extractXlsx } from './xlsx.js';
 
 /**
  * Reads an uploaded RFQ document into its structure. The type is decided by
@@ -20,18 +14,20 @@ import { extractXlsx } from './xlsx.js';
  */
 export async function extractDocument(bytes: Uint8Array, limits: ExtractionLimits = DEFAULT_EXTRACTION_LIMITS): Promise<ExtractedDocument> {
   const { kind } = await detectDocumentKind(bytes);
+  // Only the reader of this kind is loaded: pdf.js and mammoth take seconds to load on a busy machine,
+  // and the bounded parser runs each file in a new worker thread.
   switch (kind) {
     case 'xlsx':
-      return extractXlsx(bytes, limits);
+      return (await import('./xlsx.js')).extractXlsx(bytes, limits);
     case 'docx':
-      return extractDocx(bytes, limits);
+      return (await import('./docx.js')).extractDocx(bytes, limits);
     case 'pdf':
-      return extractPdf(bytes, limits);
+      return (await import('./pdf.js')).extractPdf(bytes, limits);
     case 'csv':
-      return extractCsv(bytes, limits);
+      return (await import('./csv.js')).extractCsv(bytes, limits);
     case 'email':
-      return extractEmail(bytes, limits);
+      return (await import('./email.js')).extractEmail(bytes, limits);
     case 'text':
-      return extractText(bytes, limits);
+      return (await import('./text.js')).extractText(bytes, limits);
   }
 }
