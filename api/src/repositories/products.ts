@@ -258,12 +258,11 @@ export async function activeProductsWithCodes(db: Db, codes: readonly string[]):
   return result.rows;
 }
 
-/** Which of these words (to_tsquery('english') operands) any active product's search vector has. */
-export async function wordsInCatalogue(db: Db, words: readonly string[]): Promise<Set<string>> {
+/** Which of these (lower-case) words are in the dictionary of catalogue words (names, brands, categories): one index probe each. */
+export async function catalogueWordsAmong(db: Db, words: readonly string[]): Promise<Set<string>> {
   if (words.length === 0) return new Set();
   const result = await sql<{ word: string }>`
-    select w.word from unnest(${[...new Set(words)]}::text[]) as w(word)
-    where exists (select 1 from products p where p.active and p.search_vector @@ to_tsquery('english', w.word))`.execute(db);
+    select word from catalogue_words where word = any(${[...new Set(words)]}::text[])`.execute(db);
   return new Set(result.rows.map((row) => row.word));
 }
 

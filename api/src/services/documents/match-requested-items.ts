@@ -1,8 +1,9 @@
 import type { AppDeps } from '../../deps.js';
 import { normalizeCode, searchTerms } from '../../domain/catalogue/search-query.js';
 import { chooseMatch, contentWords, MATCH_THRESHOLD, itemCodes, itemSearchText, type CandidateProduct, type MatchVerdict } from '../../domain/documents/match-scoring.js';
+import { nearSpellings } from '../../domain/documents/near-spellings.js';
 import type { RequestedItem } from '../../domain/documents/requested-item.js';
-import { activeProductsMatchingWords, activeProductsWithCodes, searchProducts, wordsInCatalogue, type ProductRecord, type WordQuery } from '../../repositories/products.js';
+import { activeProductsMatchingWords, activeProductsWithCodes, catalogueWordsAmong, searchProducts, type ProductRecord, type WordQuery } from '../../repositories/products.js';
 
 /**
  * Matches requested items to the catalogue: candidates are looked up for a
@@ -20,16 +21,19 @@ import { activeProductsMatchingWords, activeProductsWithCodes, searchProducts, w
  * 3. Codes that are no catalogue code exactly (a typo, a partial model
  *    number): the catalogue's own search for that code, as the search box
  *    forgives them.
- * 4. Items with none or one candidate, or none scoring enough: the products
- *    with all of their describing words but one (a misspelt word, a word the
- *    catalogue does not use: the one no product has, when there is one), most
- *    like the item's text first — two statements for the batch.
+ * 4. Items with none or one candidate, or none scoring enough: a word the
+ *    dictionary of catalogue words lacks stands for the catalogue words one
+ *    edit away from it (a misspelling), or is left out when none is; when
+ *    every word is known, the products with all of them but one. Most like
+ *    the item's text first — three statements for the batch.
  *
  * Below the matching threshold, or with two candidates alike, the item stays
  * "no confident match".
  */
 
 const PER_QUERY = 10;
+/** Shorter words are not corrected (match-scoring forgives one edit from 5 letters on). */
+const MIN_TYPO_WORD_LENGTH = 5;
 
 export interface ItemMatch {
   item: RequestedItem;
@@ -69,16 +73,21 @@ export async function matchRequestedItems(deps: Pick<AppDeps, 'db'>, items: read
     }
   }
 
-  // 4. All describing words but one, for what has too few candidates. A word no product has is the one left out
-  //    (misspelt, or not the catalogue's word); with two or more such words no product can score enough.
+  // 4. For what has too few candidates: a word the catalogue's dictionary lacks is taken as any catalogue word one
+  //    edit away (a misspelling, a plural), or left out when there is none; with every word known, all words but one.
   const unmatched = undecided.filter((p) => p.words.length > 1 && needsMoreCandidates(p));
-  const known = await wordsInCatalogue(deps.db, unmatched.flatMap((p) => p.words.map(lexeme)));
+  const known = await catalogueWordsAmong(deps.db, unmatched.flatMap((p) => p.words.map(lexeme)));
+  const unknown = [...new Set(unmatched.flatMap((p) => p.words.map(lexeme)))].filter((w) => !known.has(w) && w.length >= MIN_TYPO_WORD_LENGTH);
+  const spellings = unknown.map((w) => [w, nearSpellings(w)] as const);
+  const inCatalogue = await catalogueWordsAmong(deps.db, spellings.flatMap(([, near]) => near));
+  const meant = new Map(spellings.map(([w, near]) => [w, near.filter((n) => inCatalogue.has(n))]));
   await addWordMatches(deps, unmatched, (p) => {
     const words = p.words.map(lexeme);
-    const unknown = words.filter((w) => !known.has(w));
-    if (unknown.length > 1) return null;
-    if (unknown.length === 1) return words.filter((w) => known.has(w)).join(' & ');
-    return words.map((_, skip) => `(${words.filter((__, i) => i !== skip).join(' & ')})`).join(' | ');
+    if (words.every((w) => known.has(w))) return words.map((_, skip) => `(${words.filter((__, i) => i !== skip).join(' & ')})`).join(' | ');
+    const operands = words.map((w) => (known.has(w) ? w : (meant.get(w) ?? []).length > 0 ? `(${[w, ...meant.get(w)!].join(' | ')})` : null));
+    const missing = operands.filter((o) => o === null).length;
+    if (missing > 1 || operands.length - missing === 0) return null;
+    return operands.filter((o) => o !== null).join(' & ');
   });
 
   return pending.map((p) => ({ item: p.item, verdict: chooseMatch(p.item, candidatesOf(p)) }));
