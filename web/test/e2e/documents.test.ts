@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../../../scripts/lib/test-stack.mjs';
 import { freePort } from '../../../scripts/lib/test-stack.mjs';
 import { startWeb } from './global-setup';
-import { adminClient, connectBrowser, expectClean, openPage, openTab, quiet, screenshot, signIn, stack, unique } from './support';
+import { adminClient, connectBrowser, expectClean, openPage, openTab, quiet, screenshot, signIn, stack, unique, watch } from './support';
 
 let browser: Browser;
 let api: NexusClient;
@@ -107,6 +107,15 @@ async function dashboardOverSlowLine(bytesPerSecond: number): Promise<string> {
   slowWeb = await startWeb(stack.apiUrl, { ORIGIN: origin }, webPort);
   slowLine = await startSlowLine(port, webPort, bytesPerSecond);
   return origin;
+}
+
+/** An RFQ uploaded through the SDK, once it is read. */
+async function readDocument(csv: string, name: string): Promise<string> {
+  const { data: uploaded } = await api.call('uploadDocument', { body: { file: new File([csv], name, { type: 'text/csv' }) } });
+  await expect
+    .poll(async () => (await api.call('getDocument', { params: { path: { id: uploaded.id } } })).data.status, { timeout: 30_000, interval: 250 })
+    .toBe('extracted');
+  return uploaded.id;
 }
 
 const progressText = async (page: Page) => (await page.locator('.progress-text').textContent())?.replace(/\s+/g, ' ').trim();
@@ -271,5 +280,116 @@ describe('RFQ documents', () => {
     expect(await page.locator('tbody tr').filter({ hasText: fileName }).count()).toBe(0);
     await expectClean(log);
     await context.close();
+  });
+
+  it('works without JavaScript: the form uploads, the page is reloaded to follow, and a quote for a document without a customer asks for one', async () => {
+    const context = await browser.newContext({ baseURL: stack.webUrl, javaScriptEnabled: false, acceptDownloads: true });
+    const page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+    const log = watch(page);
+    await signIn(page, stack.admin.email, stack.admin.password);
+    await page.goto('/documents');
+    const fileName = `rfq-plain-${tag}.csv`;
+    await page.getByLabel('RFQ file').setInputFiles({ name: fileName, mimeType: 'text/csv', buffer: Buffer.from(`Description,Qty,Unit,Remarks\nHydraulic pallet jack,2,unit,ref ${tag}\n`) });
+    await Promise.all([page.waitForURL(new RegExp(`/documents/${UUID}$`)), page.getByRole('button', { name: 'Upload' }).click()]);
+    await expect
+      .poll(
+        async () => {
+          const status = await page.locator('.page-head .badge').textContent();
+          if (status !== 'extracted') await page.reload();
+          return status;
+        },
+        { timeout: 30_000, interval: 500 },
+      )
+      .toBe('extracted');
+    const jack = article(page, 'Hydraulic pallet jack');
+    expect(await jack.locator('.source').textContent()).toBe('row 2');
+    expect(await jack.getByText('no confident match').isVisible()).toBe(true);
+
+    // Nobody said who sent it: the quote needs a customer.
+    const customer = page.getByLabel('Customer');
+    expect(await customer.getAttribute('required')).not.toBeNull();
+    await customer.selectOption({ label: customerName });
+    await page.getByLabel('Title').fill(`Pallet jacks ${tag}`);
+    await Promise.all([page.waitForURL(/\/quotes\/[0-9a-f-]{36}$/), page.getByRole('button', { name: 'Create quote' }).click()]);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Q-\d{4}-\d{6}\s*draft$/);
+    expect(await page.locator('table.lines tbody').textContent()).toContain('Hydraulic pallet jack');
+    expect(await page.getByText(`Pallet jacks ${tag}`).count()).toBeGreaterThan(0);
+    // With scripts off Chromium refuses the app's modules ("csp"); nothing else may go wrong.
+    await quiet(log);
+    await Promise.all(log.checks);
+    expect(log.failed.filter((request) => !/\/_app\/immutable\/.+ \(csp\)$/.test(request))).toEqual([]);
+    expect([...log.errorStatuses, ...log.consoleErrors, ...log.withAuthorization]).toEqual([]);
+    await context.close();
+  });
+
+  it('shows a viewer the documents without upload or review, and a 412 on a review changed meanwhile', async () => {
+    const id = await readDocument(`Description,Qty,Unit,Remarks\nSafety helmet,10,pcs,ref ${tag} B\n`, `rfq-helmets-${tag}.csv`);
+    const viewer = { email: `viewer-${tag.toLowerCase()}@example.com`, password: `Viewer-${tag}-pass!` };
+    await api.call('createUser', { body: { ...viewer, name: `Vera Viewer ${tag}`, role: 'viewer' } });
+
+    const seen = await openPage(browser);
+    await signIn(seen.page, viewer.email, viewer.password);
+    await seen.page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Documents' }).click();
+    await seen.page.waitForURL('**/documents');
+    expect(await seen.page.getByRole('region', { name: 'Upload a request for quotation' }).count()).toBe(0);
+    await seen.page.getByRole('link', { name: `rfq-helmets-${tag}.csv` }).click();
+    await seen.page.waitForURL(`**/documents/${id}`);
+    const helmetSeen = article(seen.page, 'Safety helmet');
+    expect(await helmetSeen.getByRole('radio', { name: new RegExp(skus.white) }).isDisabled()).toBe(true);
+    expect(await helmetSeen.getByRole('button').count()).toBe(0);
+    expect(await seen.page.getByRole('button', { name: /Create quote|Delete document/ }).count()).toBe(0);
+    expect(await seen.page.getByRole('link', { name: 'Download original' }).count()).toBe(1);
+    await expectClean(seen.log);
+    await seen.context.close();
+
+    // An admin reviews an item that someone changed since the page was read.
+    const { context, page, log } = await openPage(browser);
+    await signIn(page, stack.admin.email, stack.admin.password);
+    await page.goto(`/documents/${id}`);
+    const { data: before, etag } = await api.call('getDocument', { params: { path: { id } } });
+    const white = before.items[0]!.candidates.find((c) => c.sku === skus.white)!;
+    await api.call('updateDocumentItem', { params: { path: { id, itemId: before.items[0]!.id }, header: { 'if-match': etag! } }, body: { productId: white.productId } });
+
+    const helmet = article(page, 'Safety helmet');
+    await helmet.getByRole('radio', { name: new RegExp(skus.yellow) }).check();
+    await helmet.getByRole('button', { name: 'Save item 1' }).click();
+    await expect.poll(() => helmet.locator('.problem').textContent()).toMatch(/Precondition Failed/i);
+    // The page now shows the version saved meanwhile; choosing again applies on top of it.
+    await expect.poll(() => helmet.getByRole('radio', { name: new RegExp(skus.white) }).isChecked()).toBe(true);
+    await helmet.getByRole('radio', { name: new RegExp(skus.yellow) }).check();
+    await helmet.getByRole('button', { name: 'Save item 1' }).click();
+    await expect.poll(() => helmet.locator('.problem').count()).toBe(0);
+    expect(await helmet.getByRole('radio', { name: new RegExp(skus.yellow) }).isChecked()).toBe(true);
+    const { data: after } = await api.call('getDocument', { params: { path: { id } } });
+    expect(after.items[0]!.chosen?.sku).toBe(skus.yellow);
+    await expectClean(log);
+    await context.close();
+  });
+
+  it('pages through the list by cursor', async () => {
+    // More documents than a page holds (25); their jobs are not waited for, and they are deleted after.
+    const ids: string[] = [];
+    for (let i = 1; i <= 26; i += 1) {
+      const file = new File([`Note ${i} for ${tag}: nothing to quote here.\n`], `page-${tag}-${String(i).padStart(2, '0')}.txt`, { type: 'text/plain' });
+      ids.push((await api.call('uploadDocument', { body: { file } })).data.id);
+    }
+    const { context, page, log } = await openPage(browser);
+    await signIn(page, stack.admin.email, stack.admin.password);
+    await page.goto('/documents');
+    const names = () => page.locator('tbody tr td:first-child a').allTextContents();
+    const first = await names();
+    expect(first).toHaveLength(25);
+    await Promise.all([page.waitForURL((url) => url.searchParams.has('cursor')), page.getByRole('link', { name: 'Next page' }).click()]);
+    const second = await names();
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.filter((name) => first.includes(name))).toEqual([]);
+    const ours = [...first, ...second].filter((name) => name.startsWith(`page-${tag}-`));
+    expect(ours.sort()).toEqual(Array.from({ length: 26 }, (_, i) => `page-${tag}-${String(i + 1).padStart(2, '0')}.txt`));
+    await Promise.all([page.waitForURL((url) => !url.searchParams.has('cursor')), page.getByRole('link', { name: 'First page' }).click()]);
+    expect(await names()).toEqual(first);
+    await expectClean(log);
+    await context.close();
+    for (const id of ids) await api.call('deleteDocument', { params: { path: { id } } });
   });
 });
