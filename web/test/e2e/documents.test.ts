@@ -245,7 +245,7 @@ describe('RFQ documents', () => {
     expect(await recent.getByRole('link', { name: fileName }).count()).toBe(1);
     await expectClean(log);
     await context.close();
-  });
+  }, 150_000);
 
   it('takes a dropped file, shows why it could not be read, and deletes it', async () => {
     const { context, page, log } = await openPage(browser);
@@ -262,8 +262,13 @@ describe('RFQ documents', () => {
       [fileName, `Dear team,\nplease call me back about the delivery schedule for next month.\nRegards, Mr Tan ${tag}\n`] as const,
     );
     const zone = page.getByRole('region', { name: 'Upload a request for quotation' });
-    await zone.dispatchEvent('dragenter', { dataTransfer });
-    expect(await zone.evaluate((el) => el.classList.contains('dragging'))).toBe(true);
+    // (Until the page's script has started, nothing listens: enter again until it shows.)
+    await expect
+      .poll(async () => {
+        await zone.dispatchEvent('dragenter', { dataTransfer });
+        return zone.evaluate((el) => el.classList.contains('dragging'));
+      })
+      .toBe(true);
     await zone.dispatchEvent('drop', { dataTransfer });
     expect(await page.getByTestId('chosen-file').textContent()).toContain(fileName);
     await Promise.all([page.waitForURL(new RegExp(`/documents/${UUID}$`)), page.getByRole('button', { name: 'Upload' }).click()]);
