@@ -7,7 +7,7 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ChatConfig } from '../config.js';
 import type { ChatMetricsHooks } from '../metrics.js';
-import { createAuthenticator, userClient, type ChatIdentity } from '../upgrade/authenticate.js';
+import { callsAs, createAuthenticator, userClient, type ChatIdentity } from '../upgrade/authenticate.js';
 import { checkOrigin } from '../upgrade/origin-check.js';
 import { refuseUpgrade } from '../upgrade/upgrade-refusal.js';
 import { ChatConnection, presentUsers } from './chat-connection.js';
@@ -44,6 +44,8 @@ export async function createChatGateway(options: ChatGatewayOptions) {
   });
   const authenticate = createAuthenticator({ apiUrl: config.API_URL, issuer: config.JWT_ISSUER, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const hub = createConversationHub(options.pubsub, logger);
+  // One SDK client for every connection; each call carries its connection's token (callsAs).
+  const api = userClient({ apiUrl: config.API_URL, ...(options.fetch ? { fetch: options.fetch } : {}) }, () => '');
   const presenceAnnouncer = createPresenceAnnouncer(hub, (conversationId) => presentUsers(options.presence, conversationId), logger);
   const connections = new Set<ChatConnection>();
   let accepting = true;
@@ -78,7 +80,7 @@ export async function createChatGateway(options: ChatGatewayOptions) {
       presenceAnnouncer,
       logger,
       metrics: options.metrics,
-      api: userClient({ apiUrl: config.API_URL, ...(options.fetch ? { fetch: options.fetch } : {}) }, identity.accessToken),
+      api: callsAs(api, identity),
     });
     connections.add(connection);
     const expiry = setTimeout(() => connection.close(CHAT_CLOSE_CODES.unauthorized, 'token expired'), Math.max(0, identity.expiresAt - Date.now()));

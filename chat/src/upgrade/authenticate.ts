@@ -91,6 +91,20 @@ export function createAuthenticator(options: AuthenticatorOptions) {
   };
 }
 
+/**
+ * Calls through `client` (one per gateway) as the user of `accessToken`: the
+ * token goes in each call's own Authorization header, which the SDK sends as
+ * given. A client per connection would cost several KB for each idle socket.
+ */
+export function callsAs(client: NexusClient, identity: Pick<ChatIdentity, 'accessToken'>): Pick<NexusClient, 'call'> {
+  const call = (operationId: string, init?: { headers?: Record<string, string> }) =>
+    (client.call as (operationId: string, init: object) => Promise<unknown>)(operationId, {
+      ...init,
+      headers: { ...init?.headers, authorization: `Bearer ${identity.accessToken}` },
+    });
+  return { call: call as NexusClient['call'] };
+}
+
 /** An SDK client that calls the API as one user. */
 export function userClient(options: Pick<AuthenticatorOptions, 'apiUrl' | 'fetch'>, token: string | (() => string)): NexusClient {
   return createNexusClient({ baseUrl: options.apiUrl, token, ...(options.fetch ? { fetch: options.fetch } : {}) });
