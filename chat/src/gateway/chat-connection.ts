@@ -1,5 +1,5 @@
 import type { Presence } from '@nexus/realtime';
-import type { NexusClient } from '@nexus/sdk';
+import { isNexusError, type NexusClient } from '@nexus/sdk';
 import {
   CHAT_CLOSE_CODES,
   clientFrameSchema,
@@ -18,6 +18,9 @@ import { classifyApiFailure } from './api-failure.js';
 import type { ConversationHub } from './conversation-hub.js';
 import { frameBudget } from './frame-budget.js';
 import type { PresenceAnnouncer } from './presence-announcer.js';
+
+/** Tries of a post whose connection to the API broke (network errors only). */
+const POST_ATTEMPTS = 3;
 
 /** Replay pages: the API's largest. */
 const REPLAY_PAGE = 200;
@@ -39,7 +42,7 @@ export interface ConnectionDeps {
   presenceAnnouncer: PresenceAnnouncer;
   logger: Logger;
   /** Calls the API as this connection's user. */
-  api: NexusClient;
+  api: Pick<NexusClient, 'call'>;
   metrics?: ChatMetricsHooks | undefined;
 }
 
@@ -228,12 +231,17 @@ export class ChatConnection {
   }
 
   private async post(conversationId: string, clientMessageId: string, text: string): Promise<void> {
-    try {
-      const { data } = await this.deps.api.call('postMessage', { params: { path: { id: conversationId } }, body: { text, clientMessageId } });
-      // Stored (a resend gets the original): only now is it acknowledged.
-      this.send({ type: 'ack', conversationId, clientMessageId, id: data.id, seq: data.seq });
-    } catch (error) {
-      this.apiFailed(error, clientMessageId);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const { data } = await this.deps.api.call('postMessage', { params: { path: { id: conversationId } }, body: { text, clientMessageId } });
+        // Stored (a resend gets the original): only now is it acknowledged.
+        return this.send({ type: 'ack', conversationId, clientMessageId, id: data.id, seq: data.seq });
+      } catch (error) {
+        // The connection to the API broke under the request (e.g. a keep-alive socket the API closed as it was reused).
+        // The SDK retries only idempotent calls; this one is, by its clientMessageId: the API stores it at most once.
+        if (attempt < POST_ATTEMPTS && isNexusError(error) && error.kind === 'network' && !this.closed) continue;
+        return this.apiFailed(error, clientMessageId);
+      }
     }
   }
 
