@@ -105,6 +105,15 @@ class Client {
     errorCodes.set(code, (errorCodes.get(code) ?? 0) + 1);
   }
 
+  /** A send refused (the server could not store it now): sent again with its clientMessageId after a second, as a client SDK does. */
+  onSendFailed(clientMessageId, code) {
+    this.onError(code);
+    setTimeout(() => {
+      const pending = this.pending.get(clientMessageId);
+      if (pending && this.connected) this.sendFrame(pending.conversationId, clientMessageId, pending.text);
+    }, 1000).unref();
+  }
+
   join(conversationId) {
     if (!this.rooms.has(conversationId)) this.rooms.set(conversationId, { lastSeq: 0, joined: false });
     return new Promise((resolve) => {
@@ -179,6 +188,7 @@ class NexusClient extends Client {
       case 'joined':
         return this.onJoined(frame.conversationId, frame.lastSeq);
       case 'error':
+        if (frame.ref !== undefined && this.pending.has(frame.ref)) return this.onSendFailed(frame.ref, frame.code);
         return this.onError(frame.code);
       default:
     }
@@ -269,7 +279,7 @@ class SocketIoClient extends Client {
   sendFrame(conversationId, clientMessageId, text) {
     if (!this.socket?.connected) return;
     this.socket.emit('send', { conversationId, clientMessageId, text }, (answer) => {
-      if (answer?.error) return this.onError(answer.error);
+      if (answer?.error) return this.onSendFailed(clientMessageId, answer.error);
       this.onAck(clientMessageId);
     });
   }

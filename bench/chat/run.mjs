@@ -4,7 +4,7 @@
 //   BENCH_CHAT_ROOM_SIZE=10      members of each small room
 //   BENCH_CHAT_SECONDS=10        seconds of each delivery measurement
 //   BENCH_CHAT_BIG_SENDERS=4     senders in the one room with every client
-//   BENCH_CHAT_STORM_INTERVAL_MS=500   each small room's sender sends this often during the storm
+//   BENCH_CHAT_STORM_RATE=40     messages per second in all during the storm (spread over the small rooms)
 //   BENCH_CHAT_WORKERS=2         client processes
 //   BENCH_CHAT_TEXT_BYTES=100    message text size
 //   BENCH_CHAT_TARGETS=nexus,socketio
@@ -27,13 +27,16 @@ const CLIENTS = setting('clients', 'BENCH_CHAT_CLIENTS', 2000);
 const ROOM_SIZE = setting('room-size', 'BENCH_CHAT_ROOM_SIZE', 10);
 const SECONDS = setting('seconds', 'BENCH_CHAT_SECONDS', 10);
 const BIG_SENDERS = setting('big-senders', 'BENCH_CHAT_BIG_SENDERS', 4);
-const STORM_INTERVAL_MS = setting('storm-interval-ms', 'BENCH_CHAT_STORM_INTERVAL_MS', 500);
+// Below what either side stores per second on this machine, so that the storm measures recovery, not a backlog.
+const STORM_RATE = setting('storm-rate', 'BENCH_CHAT_STORM_RATE', 40);
 const WORKERS = setting('workers', 'BENCH_CHAT_WORKERS', 2);
 const TEXT_BYTES = setting('text-bytes', 'BENCH_CHAT_TEXT_BYTES', 100);
 const TARGETS = (flags.targets ?? process.env.BENCH_CHAT_TARGETS ?? 'nexus,socketio').split(',');
 // A directory: the API and the Nexus gateways write V8 CPU profiles there (on a clean exit; see bench/README.md).
 const CPU_PROFILE_DIR = flags['cpu-prof'] ?? process.env.BENCH_CHAT_CPU_PROF;
-const profiling = CPU_PROFILE_DIR ? { NODE_OPTIONS: `--import=${path.join(HERE, 'cpu-profile.mjs')}`, BENCH_CPU_PROFILE_DIR: path.resolve(CPU_PROFILE_DIR) } : {};
+// Every server process collects its garbage on SIGUSR2 (bench/chat/gc-on-signal.mjs), before memory is read.
+const NODE_OPTIONS = [`--import=${path.join(HERE, 'gc-on-signal.mjs')}`, ...(CPU_PROFILE_DIR ? [`--import=${path.join(HERE, 'cpu-profile.mjs')}`] : [])].join(' ');
+const profiling = { NODE_OPTIONS, ...(CPU_PROFILE_DIR ? { BENCH_CPU_PROFILE_DIR: path.resolve(CPU_PROFILE_DIR) } : {}) };
 const STORM_BEFORE_S = 3;
 const STORM_AFTER_S = 3;
 
@@ -67,11 +70,11 @@ async function pool(items, limit, task) {
 
 log(`bench:chat — ${CLIENTS} clients, rooms of ${ROOM_SIZE}, ${SECONDS} s per measurement, ${WORKERS} client processes, targets ${TARGETS.join(', ')}`);
 const api = await startApi({
-  env: { LOG_LEVEL: 'error', LOGIN_LIMIT_PER_IP: '100000000', ACCESS_TOKEN_TTL_SECONDS: '3600', ...profiling },
+  env: { LOG_LEVEL: 'error', LOGIN_LIMIT_PER_IP: '100000000', ACCESS_TOKEN_TTL_SECONDS: '3600', ...(CPU_PROFILE_DIR ? profiling : {}) },
 });
 const db = new pg.Client({ connectionString: api.env.DATABASE_URL });
 await db.connect();
-const results = { startedAt: new Date().toISOString(), settings: { CLIENTS, ROOM_SIZE, SECONDS, BIG_SENDERS, STORM_INTERVAL_MS, WORKERS, TEXT_BYTES, TARGETS }, targets: {} };
+const results = { startedAt: new Date().toISOString(), settings: { CLIENTS, ROOM_SIZE, SECONDS, BIG_SENDERS, STORM_RATE, WORKERS, TEXT_BYTES, TARGETS }, targets: {} };
 
 try {
   const started = now();
@@ -174,6 +177,7 @@ async function startServers(target) {
           REDIS_URL: api.env.REDIS_URL,
           REDIS_KEY_PREFIX: api.env.REDIS_KEY_PREFIX,
           API_URL: api.baseUrl,
+          NODE_OPTIONS,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
@@ -247,7 +251,13 @@ async function runTarget(target, { users, bigRoom, smallRooms, memberships, smal
       };
     };
     const first = await connectAndJoin(0, warm);
+    // Garbage collected (SIGUSR2, bench/chat/gc-on-signal.mjs), then memory read.
+    const settle = async () => {
+      for (const pid of pids) process.kill(pid, 'SIGUSR2');
+      await sleep(2000);
+    };
     await sleep(3000);
+    await settle();
     const rssStart = pids.map(kb);
     const memoryOf = () => Promise.all(servers.map((server) => server.memory?.() ?? null));
     const memoryStart = await memoryOf();
@@ -259,13 +269,15 @@ async function runTarget(target, { users, bigRoom, smallRooms, memberships, smal
         `joined ${CLIENTS - joinFailures} to their small room (the last in ${round(rest.joinMs / 1000)} s)` +
         (connectFailures + joinFailures ? ` — ${[...first.firstFailures, ...rest.firstFailures].slice(0, 3).join('; ')}` : ''),
     );
-    await sleep(5000);
+    await sleep(3000);
+    const rssBeforeGc = pids.map(kb);
+    await settle();
     const rssIdle = pids.map(kb);
     const memoryIdle = await memoryOf();
     const added = CLIENTS - warm - rest.connectFailures;
     const rssPerConnectionKb = (rssIdle[0] + rssIdle[1] - rssStart[0] - rssStart[1]) / added;
     const perAdded = (key) => (memoryStart[0] ? round((memoryIdle[0][key] + memoryIdle[1][key] - memoryStart[0][key] - memoryStart[1][key]) / added) : undefined);
-    out.idle = { heapUsedPerConnectionKb: perAdded('heapUsedKb'), externalPerConnectionKb: perAdded('externalKb'), warmConnections: warm, rssWarmKb: rssStart, addedConnections: added, rssIdleKb: rssIdle, rssPerConnectionKb: round(rssPerConnectionKb), connectFailures, joinFailures, connectSeconds: round(rest.connectMs / 1000, 2), joinSeconds: round(rest.joinMs / 1000, 2) };
+    out.idle = { rssBeforeGcPerConnectionKb: round((rssBeforeGc[0] + rssBeforeGc[1] - rssStart[0] - rssStart[1]) / added), heapUsedPerConnectionKb: perAdded('heapUsedKb'), externalPerConnectionKb: perAdded('externalKb'), warmConnections: warm, rssWarmKb: rssStart, addedConnections: added, rssIdleKb: rssIdle, rssPerConnectionKb: round(rssPerConnectionKb), connectFailures, joinFailures, connectSeconds: round(rest.connectMs / 1000, 2), joinSeconds: round(rest.joinMs / 1000, 2) };
     log(`idle: RSS ${rssStart.map((v) => round(v / 1024)).join(' + ')} MB with ${warm} clients → ${rssIdle.map((v) => round(v / 1024)).join(' + ')} MB with ${warm + added}: ${round(rssPerConnectionKb)} KB per added connection` +
         (out.idle.heapUsedPerConnectionKb !== undefined ? ` (V8 heap in use ${out.idle.heapUsedPerConnectionKb} KB, external ${out.idle.externalPerConnectionKb} KB)` : ''));
 
@@ -322,12 +334,14 @@ async function runTarget(target, { users, bigRoom, smallRooms, memberships, smal
 
   async function deliveryPhase(name, senders) {
     await all('record', { latency: true, counts: false });
-    const cpuStart = pids.map(cpuMs);
+    // Nexus's servers are the gateways and the API behind them; Socket.IO's are its two instances (the API only issued the tokens).
+    const cpuPids = target === 'nexus' ? [...pids, api.pid] : pids;
+    const cpuStart = cpuPids.map(cpuMs);
     const startedAt = now();
     const sent = await each('echo', senders, 'senders', { seconds: SECONDS });
     await drain();
     const collected = await all('collect');
-    const cpuUsed = pids.map(cpuMs).map((v, i) => v - cpuStart[i]);
+    const cpuUsed = cpuPids.map(cpuMs).map((v, i) => v - cpuStart[i]);
     const lastDelivery = Math.max(...collected.map((c) => c.lastDeliveryAt));
     const delivered = collected.reduce((sum, c) => sum + c.delivered, 0);
     const samples = new Float64Array(collected.reduce((sum, c) => sum + c.samples.length, 0));
@@ -349,7 +363,8 @@ async function runTarget(target, { users, bigRoom, smallRooms, memberships, smal
       p50Ms: round(percentile(samples, 50), 2),
       p99Ms: round(percentile(samples, 99), 2),
       maxMs: round(samples.at(-1), 1),
-      serverCpuMsPerThousandDeliveries: round(((cpuUsed[0] + cpuUsed[1]) / delivered) * 1000),
+      serverCpuMsPerThousandDeliveries: round((cpuUsed.reduce((sum, v) => sum + v, 0) / delivered) * 1000),
+      serverCpuMsPerProcess: cpuUsed,
       errorFrames: collected.reduce((sum, c) => sum + c.errorFrames, 0),
       errorCodes: collected.map((c) => c.errorCodes),
     };
@@ -367,11 +382,12 @@ async function runTarget(target, { users, bigRoom, smallRooms, memberships, smal
     const seqs = async () => Object.fromEntries((await db.query(`select id, last_seq from ${table} where id = any($1::uuid[])`, [smallRooms])).rows.map((row) => [row.id, row.last_seq]));
     const from = await seqs();
     await all('record', { latency: false, counts: true });
-    await each('flow', smallSenders, 'senders', { intervalMs: STORM_INTERVAL_MS });
+    const intervalMs = (smallSenders.length / STORM_RATE) * 1000;
+    await each('flow', smallSenders, 'senders', { intervalMs });
     await sleep(STORM_BEFORE_S * 1000);
     const killedAt = now();
     await servers[0].kill();
-    log(`storm: killed instance 0 (SIGKILL) under ${Math.ceil(CLIENTS / 2)} clients while ${smallSenders.length} senders send every ${STORM_INTERVAL_MS} ms`);
+    log(`storm: killed instance 0 (SIGKILL) under ${Math.ceil(CLIENTS / 2)} clients while ${smallSenders.length} senders send ${STORM_RATE} messages/s in all`);
     const deadline = now() + 120_000;
     let stats;
     for (;;) {
