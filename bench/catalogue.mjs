@@ -182,7 +182,7 @@ try {
   queries.forEach((q, i) => {
     const query = compiled(q.params);
     script.push(`PREPARE q${i} AS ${query.sql};`);
-    script.push('BEGIN;', `select set_config('pg_trgm.word_similarity_threshold', ${literal(setting.parameters[0])}, true);`);
+    script.push('BEGIN;', `${setting.sql.replace(/\$(\d+)/g, (_, n) => literal(setting.parameters[Number(n) - 1]))};`);
     script.push('\\timing on', `EXECUTE q${i}(${query.parameters.map(literal).join(', ')});`, '\\timing off', 'COMMIT;');
   });
   const psql = spawnSync('psql', ['-X', '-q', api.env.DATABASE_URL], { input: script.join('\n'), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

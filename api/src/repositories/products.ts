@@ -2,7 +2,7 @@ import { sql, type RawBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { ProductRow } from '../db/schema.js';
 import type { CatalogueProduct } from '../domain/catalogue/catalogue-row.js';
-import { MIN_PARTIAL_CODE_LENGTH, SEARCH_WEIGHTS, SIMILARITY_THRESHOLD, type SearchTerms } from '../domain/catalogue/search-query.js';
+import { MIN_PARTIAL_CODE_LENGTH, SEARCH_WEIGHTS, SIMILARITY_THRESHOLD, WORD_TYPO_THRESHOLD, type SearchTerms } from '../domain/catalogue/search-query.js';
 
 /** Columns a product is read with (never the generated search columns). */
 export const PRODUCT_COLUMNS = [
@@ -130,7 +130,7 @@ export async function listProducts(db: Db, options: { limit: number; after?: [st
  */
 const CANDIDATES_PER_SOURCE = 40;
 /** Full-text matches read to rank them (the best-ranked among these are candidates). */
-const FULL_TEXT_MATCHES_RANKED = 1000;
+const FULL_TEXT_MATCHES_RANKED = 300;
 /** Products reached through similar words that are checked for similarity to a query of several words. */
 const WORD_MATCHES_CHECKED = 200;
 /** Dictionary words taken per query word: the most similar ones. */
@@ -204,8 +204,8 @@ export function searchProductsQuery(terms: SearchTerms, filters: ProductFilters,
         plainto_tsquery('english', d.word) || plainto_tsquery('simple', d.word) as word_tsquery
       from query_words q cross join lateral (
         select d.word, word_similarity(q.word, d.word) as similarity from catalogue_words d
-        where q.word <% d.word or (length(q.word) >= ${MIN_PARTIAL_CODE_LENGTH} and d.word like '%' || q.word || '%')
-        order by 2 desc, d.word
+        where q.word <% d.word or q.word % d.word or (length(q.word) >= ${MIN_PARTIAL_CODE_LENGTH} and d.word like '%' || q.word || '%')
+        order by 2 desc, similarity(q.word, d.word) desc, d.word
         limit ${SIMILAR_WORDS_PER_QUERY_WORD}
       ) d
     ), every_word as (
@@ -237,8 +237,9 @@ export function searchProductsQuery(terms: SearchTerms, filters: ProductFilters,
     limit ${limit} offset ${offset}`;
 }
 
-/** The trigram threshold is a setting; it is set for this transaction only. */
-export const SIMILARITY_SETTING = sql`select set_config('pg_trgm.word_similarity_threshold', ${String(SIMILARITY_THRESHOLD)}, true)`;
+/** The trigram thresholds are settings (<% for products, % for dictionary words); set for this transaction only. */
+export const SIMILARITY_SETTING = sql`select set_config('pg_trgm.word_similarity_threshold', ${String(SIMILARITY_THRESHOLD)}, true),
+  set_config('pg_trgm.similarity_threshold', ${String(WORD_TYPO_THRESHOLD)}, true)`;
 
 export function searchProducts(db: Db, terms: SearchTerms, filters: ProductFilters, limit: number, offset: number) {
   return db.transaction().execute(async (trx) => {

@@ -19,6 +19,14 @@ export const SEARCH_WEIGHTS = { exactCode: 100, partialCode: 30, fullText: 20, s
 /** Minimum trigram word similarity for a product to be a candidate at all. */
 export const SIMILARITY_THRESHOLD = 0.4;
 
+/**
+ * Minimum trigram similarity between a query word and a catalogue word for
+ * that word to lead to candidates. Lower than the product threshold: two
+ * letters swapped in a short word share few trigrams ("anesll" and "ansell"
+ * 0.27, "dirll" and "drill" 0.2), and only the nearest few words are read.
+ */
+export const WORD_TYPO_THRESHOLD = 0.2;
+
 /** Shortest normalized query that may match part of a code (shorter ones match too much). */
 export const MIN_PARTIAL_CODE_LENGTH = 3;
 
