@@ -262,8 +262,9 @@ export async function activeProductsWithCodes(db: Db, codes: readonly string[]):
 /** Which of these (lower-case) words are in the dictionary of catalogue words (names, brands, categories): one index probe each. */
 export async function catalogueWordsAmong(db: Db, words: readonly string[]): Promise<Set<string>> {
   if (words.length === 0) return new Set();
+  // A join, not `= any(array)`: the planner estimates `= any` element by element (200 ms for the 30,000 spellings of 40 words).
   const result = await sql<{ word: string }>`
-    select word from catalogue_words where word = any(${[...new Set(words)]}::text[])`.execute(db);
+    select d.word from unnest(${[...new Set(words)]}::text[]) as w(word) join catalogue_words d on d.word = w.word`.execute(db);
   return new Set(result.rows.map((row) => row.word));
 }
 

@@ -46,6 +46,7 @@ interface Pending {
   words: string[];
   text: string;
   found: Map<string, ProductRecord>;
+  verdict?: { candidates: number; verdict: MatchVerdict };
 }
 
 export async function matchRequestedItems(deps: Pick<AppDeps, 'db'>, items: readonly RequestedItem[]): Promise<ItemMatch[]> {
@@ -90,7 +91,7 @@ export async function matchRequestedItems(deps: Pick<AppDeps, 'db'>, items: read
     return operands.filter((o) => o !== null).join(' & ');
   });
 
-  return pending.map((p) => ({ item: p.item, verdict: chooseMatch(p.item, candidatesOf(p)) }));
+  return pending.map((p) => ({ item: p.item, verdict: verdictOf(p) }));
 }
 
 /**
@@ -101,7 +102,7 @@ export async function matchRequestedItems(deps: Pick<AppDeps, 'db'>, items: read
  */
 function needsMoreCandidates(p: Pending): boolean {
   if (p.found.size < 2) return true;
-  const verdict = chooseMatch(p.item, candidatesOf(p));
+  const verdict = verdictOf(p);
   return verdict.status === 'no-confident-match' && (verdict.candidates[0]?.score ?? 0) < MATCH_THRESHOLD;
 }
 
@@ -118,6 +119,12 @@ async function addWordMatches(deps: Pick<AppDeps, 'db'>, pending: readonly Pendi
     const { query_key: key, ...product } = row;
     pending[key]!.found.set(product.id, product);
   }
+}
+
+/** The verdict on what was found so far (scored again only when more was found: scoring is most of the CPU time). */
+function verdictOf(p: Pending): MatchVerdict {
+  if (p.verdict?.candidates !== p.found.size) p.verdict = { candidates: p.found.size, verdict: chooseMatch(p.item, candidatesOf(p)) };
+  return p.verdict.verdict;
 }
 
 function candidatesOf(p: Pending): CandidateProduct[] {
