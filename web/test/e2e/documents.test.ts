@@ -328,7 +328,7 @@ describe('RFQ documents', () => {
     await context.close();
   });
 
-  it('shows a viewer the documents without upload or review, and a 412 on a review changed meanwhile', async () => {
+  it('shows a viewer the documents without upload or review; a 412, a refused quantity and "not an item" on review', async () => {
     const id = await readDocument(`Description,Qty,Unit,Remarks\nSafety helmet,10,pcs,ref ${tag} B\n`, `rfq-helmets-${tag}.csv`);
     const viewer = { email: `viewer-${tag.toLowerCase()}@example.com`, password: `Viewer-${tag}-pass!` };
     await api.call('createUser', { body: { ...viewer, name: `Vera Viewer ${tag}`, role: 'viewer' } });
@@ -368,6 +368,20 @@ describe('RFQ documents', () => {
     expect(await helmet.getByRole('radio', { name: new RegExp(skus.yellow) }).isChecked()).toBe(true);
     const { data: after } = await api.call('getDocument', { params: { path: { id } } });
     expect(after.items[0]!.chosen?.sku).toBe(skus.yellow);
+
+    // A quantity the contract refuses is shown by its field; "not an item" leaves it out.
+    await helmet.getByLabel('Quantity').fill('ten');
+    await helmet.getByRole('button', { name: 'Save item 1' }).click();
+    await expect.poll(() => helmet.locator('.field.invalid').count()).toBe(1);
+    expect(await helmet.locator('.field.invalid').textContent()).toContain('Quantity');
+    await helmet.getByLabel('Quantity').fill('12');
+    await helmet.getByLabel(/Not a requested item/).check();
+    await helmet.getByRole('button', { name: 'Save item 1' }).click();
+    await expect.poll(() => helmet.getByText('not an item', { exact: true }).count()).toBe(1);
+    expect(await progressText(page)).toMatch(/· 1 marked not an item$/);
+    expect(await page.getByRole('button', { name: 'Create quote' }).isDisabled()).toBe(true);
+    const { data: excluded } = await api.call('getDocument', { params: { path: { id } } });
+    expect(excluded.items[0]).toMatchObject({ notAnItem: true, quantity: '12' });
     await expectClean(log);
     await context.close();
   });
