@@ -5,16 +5,8 @@ import { setCreatedHeaders } from '../../http/created.js';
 import { etagOf } from '../../http/etag.js';
 import { expectedVersion } from '../../http/if-match.js';
 import { productsService } from '../../services/catalogue/products.js';
-import type {
-  ActivateRoute,
-  CreateRoute,
-  DeactivateRoute,
-  GetRoute,
-  ListRoute,
-  RelatedRoute,
-  SearchRoute,
-  UpdateRoute,
-} from './products.routes.js';
+import type { RelatedRoute } from './products.related.routes.js';
+import type { ActivateRoute, CreateRoute, DeactivateRoute, GetRoute, ListRoute, SearchRoute, UpdateRoute } from './products.routes.js';
 
 export function productsHandlers(deps: AppDeps) {
   const products = productsService(deps);

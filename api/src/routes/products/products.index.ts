@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../deps.js';
 import { createRouter } from '../../http/router.js';
 import { productsHandlers } from './products.handlers.js';
+import * as relatedRoutes from './products.related.routes.js';
 import * as routes from './products.routes.js';
 
 export function productsRouter(deps: AppDeps) {
@@ -13,5 +14,5 @@ export function productsRouter(deps: AppDeps) {
     .openapi(routes.update, handlers.update)
     .openapi(routes.deactivate, handlers.deactivate)
     .openapi(routes.activate, handlers.activate)
-    .openapi(routes.related, handlers.related);
+    .openapi(relatedRoutes.related, handlers.related);
 }

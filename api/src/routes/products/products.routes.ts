@@ -1,48 +1,15 @@
 import { z } from '@hono/zod-openapi';
-import { etagHeader, problemResponse as problem } from '../../http/responses.js';
+import { problemResponse as problem } from '../../http/responses.js';
 import { BEARER, defineRoute } from '../../http/define-route.js';
-import {
-  IdempotencyKeyHeaderSchema,
-  IdParamsSchema,
-  IfMatchHeaderSchema,
-  PaginationQuerySchema,
-  pageOf,
-} from '../../http/schemas.js';
+import { IdempotencyKeyHeaderSchema, IdParamsSchema, IfMatchHeaderSchema, PaginationQuerySchema, pageOf } from '../../http/schemas.js';
 import { MAX_UNIT_PRICE_MINOR } from '../../domain/catalogue/money.js';
-import { RELATED_GROUPS } from '../../domain/catalogue/related.js';
+import { listedProductLinks, productResponse } from './products.links.js';
 import { CreateProductSchema, CurrencySchema, ProductSchema, SearchHitSchema, UpdateProductSchema, text } from './products.schemas.js';
 
+// The catalogue's own operations; what goes with a product is in `products.related.routes.ts`, the links between operations in `products.links.ts`.
+
 const notFound = problem('No such product.');
-const ETAG = etagHeader('The version, for `If-Match` on the next update.');
 const WRITERS = ['admin'] as const;
-
-/** Links that let a client (and Schemathesis' stateful phase) follow a product through its life. */
-const productLinks = {
-  GetProductById: { operationId: 'getProduct', parameters: { id: '$response.body#/id' } },
-  UpdateProductById: {
-    operationId: 'updateProduct',
-    parameters: { id: '$response.body#/id', 'header.if-match': '$response.header.ETag' },
-  },
-  DeactivateProductById: { operationId: 'deactivateProduct', parameters: { id: '$response.body#/id' } },
-  GetRelatedProductsById: { operationId: 'getRelatedProducts', parameters: { id: '$response.body#/id' } },
-};
-
-/** A page holds real products to relate: the only answer with two product ids in it. */
-const listedProductLinks = {
-  GetFirstListedProduct: { operationId: 'getProduct', parameters: { id: '$response.body#/items/0/id' } },
-  RelateFirstTwoListedProducts: {
-    operationId: 'createRelation',
-    requestBody: { type: 'COMPATIBLE_WITH', productId: '$response.body#/items/0/id', relatedProductId: '$response.body#/items/1/id' },
-    'x-schemathesis': { merge_body: false },
-  },
-};
-
-const productResponse = (description: string) => ({
-  description,
-  headers: ETAG,
-  content: { 'application/json': { schema: ProductSchema } },
-  links: productLinks,
-});
 
 const booleanParam = (name: string, description: string) =>
   z
@@ -198,61 +165,6 @@ export const activate = defineRoute({
   responses: { 200: productResponse('The active product.'), 404: notFound, 409: problem('A concurrent change; retry.') },
 });
 
-export const RelatedItemSchema = z
-  .object({
-    product: ProductSchema,
-    score: z.number().openapi({ description: 'Rank within the group; higher first.' }),
-    reason: z.string().openapi({ description: 'Why it is suggested, in words for a salesperson.', example: 'An accessory for DeWalt 18V Drill; quoted together on 3 quotes' }),
-    note: z.string().nullable().openapi({ description: 'The note stored on the relation, if any.' }),
-  })
-  .openapi('RelatedProduct');
-
-export const RelatedGroupSchema = z
-  .object({
-    group: z.enum(RELATED_GROUPS.map((g) => g.group) as [string, ...string[]]),
-    relation: z.enum(['COMPATIBLE_WITH', 'ALTERNATIVE_TO', 'ACCESSORY_OF', 'REQUIRES', 'QUOTED_WITH']),
-    direction: z.enum(['outgoing', 'incoming', 'both']).openapi({ description: 'Which way the relation points from the product asked about.' }),
-    title: z.string(),
-    items: z.array(RelatedItemSchema),
-  })
-  .openapi('RelatedGroup');
-
-export const related = defineRoute({
-  method: 'get',
-  path: '/api/products/{id}/related',
-  operationId: 'getRelatedProducts',
-  summary: 'What goes with a product, from the knowledge graph',
-  description:
-    'Accessories, required items (e.g. safety equipment), compatible products, alternatives, and products often quoted ' +
-    'together — grouped by relation, ranked (in stock first, then how often quoted together), each with a `reason`. ' +
-    'Every group is always present (possibly empty). Answers 503 when the graph (Neo4j) is not configured or down.',
-  tags: ['Products'],
-  security: BEARER,
-  request: {
-    params: IdParamsSchema,
-    query: z.object({
-      limit: z.coerce
-        .number()
-        .int()
-        .min(1)
-        .max(50)
-        .default(10)
-        .openapi({ param: { name: 'limit', in: 'query' }, description: 'Items per group (1–50).', example: 10 }),
-    }),
-  },
-  responses: {
-    200: {
-      description: 'Suggestions grouped by relation.',
-      content: {
-        'application/json': {
-          schema: z.object({ product: ProductSchema, groups: z.array(RelatedGroupSchema) }).openapi('RelatedProducts'),
-        },
-      },
-    },
-    404: notFound,
-  },
-});
-
 export type ListRoute = typeof list;
 export type SearchRoute = typeof search;
 export type CreateRoute = typeof create;
@@ -260,4 +172,3 @@ export type GetRoute = typeof get;
 export type UpdateRoute = typeof update;
 export type DeactivateRoute = typeof deactivate;
 export type ActivateRoute = typeof activate;
-export type RelatedRoute = typeof related;

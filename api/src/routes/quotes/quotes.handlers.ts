@@ -5,17 +5,15 @@ import { setCreatedHeaders } from '../../http/created.js';
 import { etagOf } from '../../http/etag.js';
 import { expectedVersion } from '../../http/if-match.js';
 import { quotesService } from '../../services/quotes/index.js';
+import type { AddLineRoute, RemoveLineRoute, UpdateLineRoute } from './quotes.lines.routes.js';
 import type {
-  AddLineRoute,
   CreateRoute,
   GetRoute,
   ListRoute,
   PdfRoute,
-  RemoveLineRoute,
   ReviseRoute,
   SuggestionsRoute,
   TransitionRoute,
-  UpdateLineRoute,
   UpdateRoute,
 } from './quotes.routes.js';
 

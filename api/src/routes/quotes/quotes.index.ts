@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../deps.js';
 import { createRouter } from '../../http/router.js';
 import { quotesHandlers } from './quotes.handlers.js';
+import * as lineRoutes from './quotes.lines.routes.js';
 import * as routes from './quotes.routes.js';
 
 export function quotesRouter(deps: AppDeps) {
@@ -10,9 +11,9 @@ export function quotesRouter(deps: AppDeps) {
     .openapi(routes.create, handlers.create)
     .openapi(routes.get, handlers.get)
     .openapi(routes.update, handlers.update)
-    .openapi(routes.addLine, handlers.addLine)
-    .openapi(routes.updateLine, handlers.updateLine)
-    .openapi(routes.removeLine, handlers.removeLine)
+    .openapi(lineRoutes.addLine, handlers.addLine)
+    .openapi(lineRoutes.updateLine, handlers.updateLine)
+    .openapi(lineRoutes.removeLine, handlers.removeLine)
     .openapi(routes.transition, handlers.transition)
     .openapi(routes.revise, handlers.revise)
     .openapi(routes.pdf, handlers.pdf)

@@ -1,82 +1,24 @@
 import { z } from '@hono/zod-openapi';
 import { QUOTE_EDITOR_ROLES } from '../../domain/quotes/permissions.js';
-import { etagHeader, problemResponse as problem } from '../../http/responses.js';
+import { problemResponse as problem } from '../../http/responses.js';
 import { BEARER, defineRoute } from '../../http/define-route.js';
-import { MAX_LINES_PER_QUOTE } from '../../domain/quotes/limits.js';
+import { IdempotencyKeyHeaderSchema, IdParamsSchema, IfMatchHeaderSchema, PaginationQuerySchema, pageOf, UuidSchema } from '../../http/schemas.js';
+import { quoteResponse } from './quotes.links.js';
 import {
-  IdempotencyKeyHeaderSchema,
-  IdParamsSchema,
-  IfMatchHeaderSchema,
-  PaginationQuerySchema,
-  pageOf,
-  UuidSchema,
-} from '../../http/schemas.js';
-import {
-  AddQuoteLineSchema,
   CalendarDateSchema,
   CreateQuoteSchema,
-  QuoteSchema,
   QuoteStatusSchema,
   QuoteSummarySchema,
   SuggestionsSchema,
   TransitionRequestSchema,
-  UpdateQuoteLineSchema,
   UpdateQuoteSchema,
 } from './quotes.schemas.js';
 
+// A quote's own operations; its lines are in `quotes.lines.routes.ts`, the links between operations in `quotes.links.ts`.
+
 const notFound = problem('No such quote.');
-const ETAG = etagHeader('The version, for `If-Match` on the next change.');
 const WRITERS = QUOTE_EDITOR_ROLES;
 const TAGS: ['Quotes'] = ['Quotes'];
-
-const LineParamsSchema = z.object({
-  id: UuidSchema.openapi({ param: { name: 'id', in: 'path' } }),
-  lineId: UuidSchema.openapi({ param: { name: 'lineId', in: 'path' } }),
-});
-
-/** Links that let a client (and Schemathesis' stateful phase) follow a quote through its life. */
-const quoteLinks = {
-  GetQuoteById: { operationId: 'getQuote', parameters: { id: '$response.body#/id' } },
-  UpdateQuoteById: { operationId: 'updateQuote', parameters: { id: '$response.body#/id', 'header.if-match': '$response.header.ETag' } },
-  AddQuoteLine: { operationId: 'addQuoteLine', parameters: { id: '$response.body#/id', 'header.if-match': '$response.header.ETag' } },
-  // A line that certainly prices (a generated productId is almost never in the catalogue), so a chain can go on to send the quote.
-  AddFreeTextQuoteLine: {
-    operationId: 'addQuoteLine',
-    parameters: { id: '$response.body#/id', 'header.if-match': '$response.header.ETag' },
-    requestBody: { description: 'Delivery to site', quantity: '2', unitPriceMinor: 4500 },
-    'x-schemathesis': { merge_body: false },
-  },
-  TransitionQuote: { operationId: 'transitionQuote', parameters: { id: '$response.body#/id', 'header.if-match': '$response.header.ETag' } },
-  ReviseQuote: { operationId: 'reviseQuote', parameters: { id: '$response.body#/id' } },
-  GetQuotePdf: { operationId: 'getQuotePdf', parameters: { id: '$response.body#/id' } },
-  GetQuoteSuggestions: { operationId: 'getQuoteSuggestions', parameters: { id: '$response.body#/id' } },
-};
-
-/** On responses that certainly carry a line (after adding or changing one). */
-const quoteWithLineLinks = {
-  ...quoteLinks,
-  SendQuote: {
-    operationId: 'transitionQuote',
-    parameters: { id: '$response.body#/id', 'header.if-match': '$response.header.ETag' },
-    requestBody: { to: 'sent' },
-  },
-  // Only here: on a quote without lines `#/lines/0/id` resolves to nothing and the link would only fail.
-  UpdateFirstQuoteLine: {
-    operationId: 'updateQuoteLine',
-    parameters: { id: '$response.body#/id', lineId: '$response.body#/lines/0/id', 'header.if-match': '$response.header.ETag' },
-  },
-  RemoveFirstQuoteLine: {
-    operationId: 'removeQuoteLine',
-    parameters: { id: '$response.body#/id', lineId: '$response.body#/lines/0/id', 'header.if-match': '$response.header.ETag' },
-  },
-};
-
-const quoteResponse = (description: string, links: Record<string, (typeof quoteLinks)[keyof typeof quoteLinks]> = quoteLinks) => ({
-  description,
-  headers: ETAG,
-  content: { 'application/json': { schema: QuoteSchema } },
-  links,
-});
 
 export const list = defineRoute({
   method: 'get',
@@ -157,73 +99,6 @@ export const update = defineRoute({
     200: quoteResponse('The updated quote.'),
     404: problem('No such quote (or customer).'),
     409: problem('The quote is not a draft (revise it instead), the customer is archived, the validity date is in the past, or the currency cannot change.'),
-    412: problem('The quote changed since the `If-Match` version; reload and retry.'),
-    428: problem('If-Match is required.'),
-  },
-});
-
-export const addLine = defineRoute({
-  method: 'post',
-  path: '/api/quotes/{id}/lines',
-  operationId: 'addQuoteLine',
-  summary: 'Add a line to a draft quote',
-  description:
-    'A catalogue product copies its name, unit and current price onto the line (later catalogue changes do not alter the quote); ' +
-    'a free-text item gives its own. Answers the whole quote with new totals.',
-  tags: TAGS,
-  security: BEARER,
-  roles: WRITERS,
-  request: {
-    params: IdParamsSchema,
-    headers: z.object({ 'idempotency-key': IdempotencyKeyHeaderSchema, 'if-match': IfMatchHeaderSchema }),
-    body: { required: true, content: { 'application/json': { schema: AddQuoteLineSchema } } },
-  },
-  responses: {
-    201: quoteResponse('The quote with the new line last.', quoteWithLineLinks),
-    404: problem('No such quote or product.'),
-    409: problem(
-      `The quote is not a draft, already holds ${MAX_LINES_PER_QUOTE} lines (the most a quote may have; see \`maxLines\`), the product is inactive or priced in another currency, the total would be too large, or the Idempotency-Key was used for a different request.`,
-    ),
-    412: problem('The quote changed since the `If-Match` version; reload and retry.'),
-    428: problem('If-Match is required.'),
-  },
-});
-
-export const updateLine = defineRoute({
-  method: 'patch',
-  path: '/api/quotes/{id}/lines/{lineId}',
-  operationId: 'updateQuoteLine',
-  summary: 'Change a line of a draft quote',
-  tags: TAGS,
-  security: BEARER,
-  roles: WRITERS,
-  request: {
-    params: LineParamsSchema,
-    headers: z.object({ 'if-match': IfMatchHeaderSchema }),
-    body: { required: true, content: { 'application/json': { schema: UpdateQuoteLineSchema } } },
-  },
-  responses: {
-    200: quoteResponse('The quote with the changed line and new totals.', quoteWithLineLinks),
-    404: problem('No such quote or line.'),
-    409: problem('The quote is not a draft, or the total would be too large.'),
-    412: problem('The quote changed since the `If-Match` version; reload and retry.'),
-    428: problem('If-Match is required.'),
-  },
-});
-
-export const removeLine = defineRoute({
-  method: 'delete',
-  path: '/api/quotes/{id}/lines/{lineId}',
-  operationId: 'removeQuoteLine',
-  summary: 'Remove a line from a draft quote',
-  tags: TAGS,
-  security: BEARER,
-  roles: WRITERS,
-  request: { params: LineParamsSchema, headers: z.object({ 'if-match': IfMatchHeaderSchema }) },
-  responses: {
-    200: quoteResponse('The quote without the line, with new totals.'),
-    404: problem('No such quote or line.'),
-    409: problem('The quote is not a draft.'),
     412: problem('The quote changed since the `If-Match` version; reload and retry.'),
     428: problem('If-Match is required.'),
   },
@@ -312,9 +187,6 @@ export type ListRoute = typeof list;
 export type CreateRoute = typeof create;
 export type GetRoute = typeof get;
 export type UpdateRoute = typeof update;
-export type AddLineRoute = typeof addLine;
-export type UpdateLineRoute = typeof updateLine;
-export type RemoveLineRoute = typeof removeLine;
 export type TransitionRoute = typeof transition;
 export type ReviseRoute = typeof revise;
 export type PdfRoute = typeof pdf;
