@@ -69,7 +69,18 @@ async function pool(items, limit, task) {
 // ---------------------------------------------------------------- the stack and the data
 
 log(`bench:chat — ${CLIENTS} clients, rooms of ${ROOM_SIZE}, ${SECONDS} s per measurement, ${WORKERS} client processes, targets ${TARGETS.join(', ')}`);
-const api = await startApi({
+/** What to stop if the run is interrupted (Ctrl-C, SIGTERM): servers, client processes, the API and its database. */
+const running = new Set();
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, async () => {
+    log(`\n${signal}: stopping what the bench started`);
+    await Promise.allSettled([...running].map((stop) => stop()));
+    await api?.stop().catch(() => {});
+    process.exit(130);
+  });
+}
+let api;
+api = await startApi({
   env: { LOG_LEVEL: 'error', LOGIN_LIMIT_PER_IP: '100000000', ACCESS_TOKEN_TTL_SECONDS: '3600', ...(CPU_PROFILE_DIR ? profiling : {}) },
 });
 const db = new pg.Client({ connectionString: api.env.DATABASE_URL });
@@ -230,8 +241,10 @@ function startWorkers(target, users, urls) {
 
 async function runTarget(target, { users, bigRoom, smallRooms, memberships, smallSenders, bigSenders }) {
   const servers = await startServers(target);
+  for (const server of servers) running.add(server.kill);
   const pids = servers.map((server) => server.pid);
   const workers = await startWorkers(target, users, servers.map((server) => server.url));
+  for (const worker of workers) running.add(worker.kill);
   const all = (cmd, args) => Promise.all(workers.map((worker) => worker.call(cmd, args)));
   const each = (cmd, pairs, name, extra = {}) => Promise.all(workers.map((worker) => worker.call(cmd, { [name]: pairs.filter(([index]) => worker.owns(index)), ...extra })));
   const out = {};
@@ -281,21 +294,26 @@ async function runTarget(target, { users, bigRoom, smallRooms, memberships, smal
     log(`idle: RSS ${rssStart.map((v) => round(v / 1024)).join(' + ')} MB with ${warm} clients → ${rssIdle.map((v) => round(v / 1024)).join(' + ')} MB with ${warm + added}: ${round(rssPerConnectionKb)} KB per added connection` +
         (out.idle.heapUsedPerConnectionKb !== undefined ? ` (V8 heap in use ${out.idle.heapUsedPerConnectionKb} KB, external ${out.idle.externalPerConnectionKb} KB)` : ''));
 
+    await quiet();
     out.smallRooms = await deliveryPhase('small rooms', smallSenders);
 
     const bigJoin = await each('join', users.map((user) => [user.index, bigRoom]), 'memberships', { concurrency: 50 });
     const bigJoinFailures = bigJoin.reduce((sum, r) => sum + r.failures, 0);
     log(`joined ${CLIENTS - bigJoinFailures}/${CLIENTS} to the room of everyone in ${round(Math.max(...bigJoin.map((r) => r.ms)) / 1000)} s`);
     await drain();
+    await quiet();
     out.oneRoom = await deliveryPhase('one room', bigSenders);
     out.oneRoom.joinFailures = bigJoinFailures;
     await all('leave', { conversationIds: [bigRoom] });
     await drain();
+    out.quietBeforeStormSeconds = await quiet();
 
     out.storm = await storm();
   } finally {
     await all('close').catch(() => {});
     for (const worker of workers) worker.kill();
+    for (const worker of workers) running.delete(worker.kill);
+    for (const server of servers) running.delete(server.kill);
     await Promise.all(servers.map((server) => server.stop()));
     // The servers' own complaints (LOG_LEVEL=error), for reading next to the figures.
     for (const [i, server] of servers.entries()) {
@@ -314,6 +332,23 @@ async function runTarget(target, { users, bigRoom, smallRooms, memberships, smal
     }
   }
   return out;
+
+  /**
+   * Waits until the servers (and Nexus's API) are done with what came before — a phase starts on an idle stack,
+   * not on the backlog of the last one (joins that timed out in the bench are still being answered): less than
+   * 10 % of a core over a second, at most 120 s. Returns the seconds waited.
+   */
+  async function quiet() {
+    const started = now();
+    const watched = target === 'nexus' ? [...pids, api.pid] : pids;
+    while (now() - started < 120_000) {
+      const before = watched.map(cpuMs);
+      await sleep(1000);
+      const used = watched.map(cpuMs).reduce((sum, v, i) => sum + v - before[i], 0);
+      if (used < 100) break;
+    }
+    return round((now() - started) / 1000);
+  }
 
   /** Waits until no delivery arrived for 1.5 s (at most 30 s). */
   async function drain() {
