@@ -1,106 +1,102 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NexusClient, RequestOf, ResponseOf } from '@nexus/sdk';
 import { JSON_HEADERS, startTestApp, type TestApp } from './support/harness.js';
+import { answerOf, problemOf } from './support/problems.js';
 
 let t: TestApp;
 let sales: Awaited<ReturnType<TestApp['user']>>;
-let viewer: Awaited<ReturnType<TestApp['user']>>;
+let asSales: NexusClient;
+let asViewer: NexusClient;
 
 beforeAll(async () => {
   t = await startTestApp();
   sales = await t.user('sales', 'Sam Sales');
-  viewer = await t.user('viewer', 'Vic Viewer');
+  asSales = t.client(sales);
+  asViewer = t.client(await t.user('viewer', 'Vic Viewer'));
 });
 afterAll(async () => t?.close());
 
-const create = (body: object, headers: Record<string, string> = {}) =>
-  t.request('/api/customers', { method: 'POST', headers: { ...JSON_HEADERS, ...sales.auth, ...headers }, body: JSON.stringify(body) });
+const create = (body: RequestOf<'createCustomer'>['body'], idempotencyKey?: string) =>
+  asSales.call('createCustomer', { body, ...(idempotencyKey ? { params: { header: { 'idempotency-key': idempotencyKey } } } : {}) });
 
 describe('customers', () => {
   it('creates, reads with an ETag, and records who did it', async () => {
-    const response = await create({ name: 'Tan Hardware', email: 'buyer@tan.example', company: 'Tan Hardware Pte Ltd' });
+    const { data: customer, response } = await create({ name: 'Tan Hardware', email: 'buyer@tan.example', company: 'Tan Hardware Pte Ltd' });
     expect(response.status).toBe(201);
-    const customer = (await response.json()) as { id: string; version: number; name: string };
     expect(response.headers.get('etag')).toBe('"1"');
     expect(response.headers.get('location')).toBe(`/api/customers/${customer.id}`);
 
-    const read = await t.request(`/api/customers/${customer.id}`, { headers: viewer.auth });
-    expect(read.status).toBe(200);
-    expect(read.headers.get('etag')).toBe('"1"');
-    expect(await read.json()).toMatchObject({ name: 'Tan Hardware', email: 'buyer@tan.example', archived: false, version: 1 });
+    const read = await asViewer.call('getCustomer', { params: { path: { id: customer.id } } });
+    expect(read.response.status).toBe(200);
+    expect(read.etag).toBe('"1"');
+    expect(read.data).toMatchObject({ name: 'Tan Hardware', email: 'buyer@tan.example', archived: false, version: 1 });
 
-    const activity = await t.request(`/api/activity?entityType=customer&entityId=${customer.id}`, { headers: viewer.auth });
-    const entries = (await activity.json()) as { items: { action: string; actor: { name: string } }[] };
+    const { data: entries } = await asViewer.call('listActivity', { params: { query: { entityType: 'customer', entityId: customer.id } } });
     expect(entries.items).toHaveLength(1);
     expect(entries.items[0]).toMatchObject({ action: 'customer.created', actor: { name: 'Sam Sales' } });
   });
 
   it('refuses writes by a viewer with 403', async () => {
-    const response = await t.request('/api/customers', {
-      method: 'POST',
-      headers: { ...JSON_HEADERS, ...viewer.auth },
-      body: JSON.stringify({ name: 'Nope' }),
-    });
-    expect(response.status).toBe(403);
-    expect(response.headers.get('content-type')).toMatch(/problem\+json/);
+    const refused = await problemOf(asViewer.call('createCustomer', { body: { name: 'Nope' } }));
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('content-type')).toMatch(/problem\+json/);
   });
 
   it('lists validation errors per field', async () => {
-    const response = await create({ name: '', email: 'not-an-email' });
-    expect(response.status).toBe(400);
-    const problem = (await response.json()) as { errors: { path: string }[] };
-    expect(problem.errors.map((e) => e.path).sort()).toEqual(['body.email', 'body.name']);
+    const refused = await problemOf(create({ name: '', email: 'not-an-email' }));
+    expect(refused.status).toBe(400);
+    expect(refused.errors.map((e) => e.path).sort()).toEqual(['body.email', 'body.name']);
   });
 
   it('creates once per Idempotency-Key, even when retried concurrently', async () => {
     const key = randomUUID();
     const body = { name: `Idempotent ${key}` };
-    const responses = await Promise.all([create(body, { 'idempotency-key': key }), create(body, { 'idempotency-key': key }), create(body, { 'idempotency-key': key })]);
-    expect(responses.map((r) => r.status)).toEqual([201, 201, 201]);
-    const ids = new Set(await Promise.all(responses.map(async (r) => ((await r.json()) as { id: string }).id)));
-    expect(ids.size).toBe(1);
-    const list = await t.request(`/api/customers?q=${encodeURIComponent(key)}`, { headers: sales.auth });
-    expect(((await list.json()) as { items: unknown[] }).items).toHaveLength(1);
+    const created = await Promise.all([create(body, key), create(body, key), create(body, key)]);
+    expect(created.map((r) => r.response.status)).toEqual([201, 201, 201]);
+    expect(new Set(created.map((r) => r.data.id)).size).toBe(1);
+    const { data: list } = await asSales.call('listCustomers', { params: { query: { q: key } } });
+    expect(list.items).toHaveLength(1);
 
-    const reused = await create({ name: 'Something else' }, { 'idempotency-key': key });
+    const reused = await problemOf(create({ name: 'Something else' }, key));
     expect(reused.status).toBe(409);
   });
 
   it('updates with If-Match: 428 without, 412 when stale, and one winner of two concurrent edits', async () => {
-    const created = (await (await create({ name: 'Concurrent Co' })).json()) as { id: string };
-    const patch = (ifMatch: string | undefined, body: object) =>
-      t.request(`/api/customers/${created.id}`, {
-        method: 'PATCH',
-        headers: { ...JSON_HEADERS, ...sales.auth, ...(ifMatch ? { 'if-match': ifMatch } : {}) },
-        body: JSON.stringify(body),
-      });
+    const { data: created } = await create({ name: 'Concurrent Co' });
+    const patch = (ifMatch: string, body: RequestOf<'updateCustomer'>['body']) =>
+      asSales.call('updateCustomer', { params: { path: { id: created.id }, header: { 'if-match': ifMatch } }, body });
 
-    expect((await patch(undefined, { notes: 'x' })).status).toBe(428);
-    const results = await Promise.all([patch('"1"', { notes: 'first' }), patch('"1"', { notes: 'second' })]);
+    // The contract requires If-Match, so the SDK always sends one: the request without it is made by hand.
+    const withoutIfMatch = await t.request(`/api/customers/${created.id}`, {
+      method: 'PATCH',
+      headers: { ...JSON_HEADERS, ...sales.auth },
+      body: JSON.stringify({ notes: 'x' }),
+    });
+    expect(withoutIfMatch.status).toBe(428);
+    const results = await Promise.all([answerOf(patch('"1"', { notes: 'first' })), answerOf(patch('"1"', { notes: 'second' }))]);
     expect(results.map((r) => r.status).sort()).toEqual([200, 412]);
-    const winner = results.find((r) => r.status === 200)!;
-    expect(winner.headers.get('etag')).toBe('"2"');
-    const stale = await patch('"1"', { notes: 'late' });
+    expect(results.find((r) => r.status === 200)!.result!.etag).toBe('"2"');
+    const stale = await problemOf(patch('"1"', { notes: 'late' }));
     expect(stale.status).toBe(412);
-    expect(((await stale.json()) as { detail: string }).detail).toMatch(/version 2/);
+    expect(stale.detail).toMatch(/version 2/);
     const ok = await patch('"2"', { phone: '+65 6123 4567', notes: null });
-    expect(ok.status).toBe(200);
-    expect(await ok.json()).toMatchObject({ phone: '+65 6123 4567', notes: null, version: 3 });
+    expect(ok.response.status).toBe(200);
+    expect(ok.data).toMatchObject({ phone: '+65 6123 4567', notes: null, version: 3 });
   });
 
   it('archives and restores; archived customers leave the default list', async () => {
-    const created = (await (await create({ name: 'Archive Me Ltd' })).json()) as { id: string };
-    const archived = await t.request(`/api/customers/${created.id}/archive`, { method: 'POST', headers: sales.auth });
-    expect(archived.status).toBe(200);
-    expect(await archived.json()).toMatchObject({ archived: true });
-    const defaultList = (await (await t.request('/api/customers?q=Archive%20Me', { headers: sales.auth })).json()) as { items: unknown[] };
-    expect(defaultList.items).toHaveLength(0);
-    const withArchived = (await (await t.request('/api/customers?q=Archive%20Me&includeArchived=true', { headers: sales.auth })).json()) as {
-      items: unknown[];
-    };
-    expect(withArchived.items).toHaveLength(1);
-    const restored = await t.request(`/api/customers/${created.id}/restore`, { method: 'POST', headers: sales.auth });
-    expect(await restored.json()).toMatchObject({ archived: false });
+    const { data: created } = await create({ name: 'Archive Me Ltd' });
+    const path = { id: created.id };
+    const archived = await asSales.call('archiveCustomer', { params: { path } });
+    expect(archived.response.status).toBe(200);
+    expect(archived.data).toMatchObject({ archived: true });
+    const defaultList = await asSales.call('listCustomers', { params: { query: { q: 'Archive Me' } } });
+    expect(defaultList.data.items).toHaveLength(0);
+    const withArchived = await asSales.call('listCustomers', { params: { query: { q: 'Archive Me', includeArchived: 'true' } } });
+    expect(withArchived.data.items).toHaveLength(1);
+    const restored = await asSales.call('restoreCustomer', { params: { path } });
+    expect(restored.data).toMatchObject({ archived: false });
   });
 
   it('pages with cursors without skipping or repeating', async () => {
@@ -109,19 +105,20 @@ describe('customers', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const url: string = `/api/customers?limit=2&q=${tag}${cursor ? `&cursor=${cursor}` : ''}`;
-      const page = (await (await t.request(url, { headers: sales.auth })).json()) as { items: { name: string }[]; nextCursor: string | null };
+      const page: ResponseOf<'listCustomers'> = (
+        await asSales.call('listCustomers', { params: { query: { limit: 2, q: tag, ...(cursor ? { cursor } : {}) } } })
+      ).data;
       seen.push(...page.items.map((c) => c.name));
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual([4, 3, 2, 1, 0].map((i) => `Paged ${tag} ${i}`));
-    const bad = await t.request('/api/customers?cursor=not-a-cursor', { headers: sales.auth });
+    const bad = await problemOf(asSales.call('listCustomers', { params: { query: { cursor: 'not-a-cursor' } } }));
     expect(bad.status).toBe(400);
   });
 
   it('answers 404 problem+json for an unknown id', async () => {
-    const response = await t.request(`/api/customers/${randomUUID()}`, { headers: sales.auth });
-    expect(response.status).toBe(404);
-    expect(await response.json()).toMatchObject({ status: 404, title: 'Not Found' });
+    const missing = await problemOf(asSales.call('getCustomer', { params: { path: { id: randomUUID() } } }));
+    expect(missing.status).toBe(404);
+    expect(missing.problem).toMatchObject({ status: 404, title: 'Not Found' });
   });
 });
