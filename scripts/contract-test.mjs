@@ -12,6 +12,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync, mk
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
+import { fixturesToml, makeContractFixtures } from './lib/contract-fixtures.mjs';
 import { loadServicesEnv } from './lib/services-env.mjs';
 import { REPO_ROOT, startApi } from './lib/test-stack.mjs';
 
@@ -116,11 +117,12 @@ try {
   // Logout ends the session of the token it is called with: give it a session of its own
   // so that the fuzzer logging out does not end the session every other operation uses.
   const logoutToken = await login();
+  const fixtures = await makeContractFixtures(api.baseUrl, token);
 
   const configDir = mkdtempSync(path.join(tmpdir(), 'nexus-contract-'));
   // Schemathesis' OpenAPI-aware auth sends the token only where an operation's
   // `security` asks for it, so public operations are tested without credentials.
-  const writeConfig = (name, tokenVariable) => {
+  const writeConfig = (name, tokenVariable, extra = '') => {
     const file = path.join(configDir, name);
     writeFileSync(
       file,
@@ -145,6 +147,7 @@ try {
         '[checks.positive_data_acceptance]',
         'expected-statuses = ["2xx", "3xx", "401", "403", "404", "409", "412", "429", "5xx"]',
         '',
+        extra,
       ].join('\n'),
     );
     return file;
@@ -160,8 +163,10 @@ try {
     seed,
     '--generation-database',
     'none',
+    // A quote's first PDF is rendered in a worker with bounded concurrency; on a loaded
+    // two-core machine a queue of them behind the fuzzer has taken more than 10 s.
     '--request-timeout',
-    '10',
+    '30',
     '--no-color',
     // NUL characters get a documented blanket 400 (see the API description);
     // JSON Schema cannot say "no U+0000" without a pattern on every string.
@@ -175,13 +180,14 @@ try {
     SCHEMATHESIS_HOOKS: path.join(REPO_ROOT, 'scripts', 'lib', 'schemathesis_hooks.py'),
     NEXUS_CONTRACT_BYTE_LIMITS: JSON.stringify(utf8ByteLimits(contract)),
     NEXUS_CONTRACT_PART_TYPES: JSON.stringify(partMediaTypes(contract)),
+    NEXUS_CONTRACT_UNTOUCHABLE: JSON.stringify(fixtures.untouchable),
   };
   // Logout ends the session of the token it is called with, so it runs apart,
   // with a session of its own; every other operation runs in the main pass.
   const passes = [
     {
       name: 'main',
-      config: writeConfig('main.toml', 'NEXUS_CONTRACT_TOKEN'),
+      config: writeConfig('main.toml', 'NEXUS_CONTRACT_TOKEN', fixturesToml(fixtures)),
       filter: ['--exclude-operation-id', 'logout', '--phases', 'examples,coverage,fuzzing,stateful', ...extraArgs],
     },
     {

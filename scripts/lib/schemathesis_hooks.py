@@ -17,18 +17,28 @@ generator here; documents-api and documents-corpus tests upload real ones.)
 Where Schemathesis still fills the part its own way (in cases built around a
 mutation elsewhere), a file that is none of the declared types is kept out of
 the cases that must be accepted, like any value outside its schema
-(NEXUS_CONTRACT_PART_TYPES, collected by contract-test.mjs). Nothing else is
-filtered.
+(NEXUS_CONTRACT_PART_TYPES, collected by contract-test.mjs).
+
+The run draws some ids from records it made first (scripts/lib/contract-fixtures.mjs:
+a quote with lines, a conversation with a member, an extracted document with
+items). Schemathesis reuses any id it has seen in an answer, so a DELETE or a
+transition would soon take them away; NEXUS_CONTRACT_UNTOUCHABLE names, per
+operation, the path parameters that must not name one of them, and such a call
+goes to an id that names nothing instead.
+
+Nothing else is filtered.
 """
 
 import json
 import os
+import uuid
 
 import schemathesis
 from hypothesis import strategies as st
 
 _LIMITS = json.loads(os.environ.get("NEXUS_CONTRACT_BYTE_LIMITS") or "{}")
 _PART_TYPES = json.loads(os.environ.get("NEXUS_CONTRACT_PART_TYPES") or "{}")
+_UNTOUCHABLE = json.loads(os.environ.get("NEXUS_CONTRACT_UNTOUCHABLE") or "{}")
 
 
 def _utf8_length(value: str) -> int:
@@ -106,3 +116,15 @@ def _utf8(strategy):
 schemathesis.openapi.media_type("text/plain", _utf8(_TEXT))
 schemathesis.openapi.media_type("text/csv", _utf8(_csv()))
 schemathesis.openapi.media_type("message/rfc822", _utf8(_email()))
+
+
+@schemathesis.hook
+def before_call(context, case, kwargs):
+    # Every phase goes through here (examples and coverage too, which take no filters): an id naming a fixture
+    # is swapped for one that names nothing, which the operation answers like any unknown id.
+    operation = context.operation
+    if operation is None or not case.path_parameters:
+        return
+    for name, ids in _UNTOUCHABLE.get(operation.label, {}).items():
+        if case.path_parameters.get(name) in ids:
+            case.path_parameters[name] = str(uuid.uuid4())

@@ -2254,12 +2254,18 @@ export interface components {
             /** @description What disagrees: "voltage 12V ≠ 18V". */
             conflicts: string[];
         };
-        /** @description Only the fields present change. The document must be `extracted`. */
+        /**
+         * @description Only the fields present change. The document must be `extracted`.
+         * @example {
+         *       "quantity": "12",
+         *       "unit": "EA"
+         *     }
+         */
         UpdateDocumentItemRequest: {
             /**
              * Format: uuid
              * @description The chosen catalogue product (any, not only a candidate); null: none (a free-text line).
-             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             * @example null
              */
             productId?: string | null;
             /**

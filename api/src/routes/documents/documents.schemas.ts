@@ -95,12 +95,18 @@ export const DocumentDetailSchema = z
 
 export const UpdateDocumentItemSchema = z
   .object({
-    productId: UuidSchema.nullable().optional().openapi({ description: 'The chosen catalogue product (any, not only a candidate); null: none (a free-text line).' }),
+    productId: UuidSchema.nullable()
+      .optional()
+      // Not the UUID example: no product has it, and an example should be a request that can succeed.
+      .openapi({ description: 'The chosen catalogue product (any, not only a candidate); null: none (a free-text line).', example: null }),
     quantity: QuantitySchema.optional(),
     unit: nonBlankText(20).optional().openapi({ example: 'EA' }),
     notAnItem: z.boolean().optional(),
   })
-  .openapi('UpdateDocumentItemRequest', { description: 'Only the fields present change. The document must be `extracted`.' });
+  .openapi('UpdateDocumentItemRequest', {
+    description: 'Only the fields present change. The document must be `extracted`.',
+    example: { quantity: '12', unit: 'EA' },
+  });
 
 export const CreateQuoteFromDocumentSchema = z
   .object({
