@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { QuoteDashboard } from '../src/repositories/quotes-dashboard.js';
-import { JSON_HEADERS, startTestApp, type TestApp } from './support/harness.js';
+import type { ResponseOf } from '@nexus/sdk';
+import { startTestApp, type TestApp } from './support/harness.js';
 
 let t: TestApp;
 let sales: Awaited<ReturnType<TestApp['user']>>;
@@ -12,20 +12,13 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const call = async (method: string, path: string, body?: unknown) => {
-  // Changes of a quote carry its current ETag.
-  const quoteId = /^\/api\/quotes\/([0-9a-f-]{36})\/(lines|transitions)/.exec(path)?.[1];
-  const etag = quoteId ? (await t.request(`/api/quotes/${quoteId}`, { headers: sales.auth })).headers.get('etag') : null;
-  const headers = { ...JSON_HEADERS, ...sales.auth, ...(etag ? { 'if-match': etag } : {}) };
-  const response = await t.request(path, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  expect(response.status, await response.clone().text()).toBeLessThan(300);
-  return (await response.json()) as { id: string; totalMinor: number };
-};
+type Quote = ResponseOf<'getQuote'>;
+const api = () => t.client(sales);
+/** The public dashboard, read anonymously, with its body as sent (to check it names no one). */
 const dashboard = async () => {
-  const response = await t.request('/api/dashboard');
+  const { data, response } = await t.client().call('getDashboard');
   expect(response.status).toBe(200);
-  const text = await response.text();
-  return { text, quotes: (JSON.parse(text) as { quotes: QuoteDashboard }).quotes };
+  return { text: JSON.stringify(data), quotes: data.quotes };
 };
 
 describe('dashboard quote aggregates', () => {
@@ -47,13 +40,19 @@ describe('dashboard quote aggregates', () => {
   });
 
   it('are computed from real rows: pipeline by status, quotes per week, win rate, top quoted products — and name no one', async () => {
-    const customer = await call('POST', '/api/customers', { name: 'Secret Customer Pte Ltd' });
-    const product = (sku: string) => call('POST', '/api/products', { sku, name: `Product ${sku}`, unitPriceMinor: 10_000, currency: 'SGD' });
+    const { data: customer } = await api().call('createCustomer', { body: { name: 'Secret Customer Pte Ltd' } });
+    const product = async (sku: string) =>
+      (await api().call('createProduct', { body: { sku, name: `Product ${sku}`, unitPriceMinor: 10_000, currency: 'SGD' } })).data;
     const [x, y] = [await product('DASH-X'), await product('DASH-Y')];
-    const quote = async (productIds: string[], to: string[] = []) => {
-      let q = await call('POST', '/api/quotes', { customerId: customer.id, title: 'Dashboard', taxRateBp: 0 });
-      for (const productId of productIds) q = await call('POST', `/api/quotes/${q.id}/lines`, { productId, quantity: '1' });
-      for (const status of to) q = await call('POST', `/api/quotes/${q.id}/transitions`, { to: status });
+    const quote = async (productIds: string[], to: ('sent' | 'accepted' | 'rejected')[] = []): Promise<Quote> => {
+      let { data: q, etag } = await api().call('createQuote', { body: { customerId: customer.id, title: 'Dashboard', taxRateBp: 0 } });
+      const path = { id: q.id };
+      for (const productId of productIds) {
+        ({ data: q, etag } = await api().call('addQuoteLine', { params: { path, header: { 'if-match': etag } }, body: { productId, quantity: '1' } }));
+      }
+      for (const status of to) {
+        ({ data: q, etag } = await api().call('transitionQuote', { params: { path, header: { 'if-match': etag } }, body: { to: status } }));
+      }
       return q;
     };
     await quote([x.id]); // draft, 100.00
@@ -63,7 +62,7 @@ describe('dashboard quote aggregates', () => {
     const old = await quote([y.id]);
     // One deal was created three weeks ago; and the rejected one was revised (its latest revision is a draft).
     await sql`update quotes set created_at = created_at - interval '21 days' where id = ${old.id}::uuid`.execute(t.deps.db);
-    await call('POST', `/api/quotes/${rejected.id}/revisions`);
+    await api().call('reviseQuote', { params: { path: { id: rejected.id } } });
 
     const { text, quotes } = await dashboard();
     const byStatus = Object.fromEntries(quotes.pipeline.map((p) => [p.status, [p.count, p.totals]]));
