@@ -1,3 +1,4 @@
+import { createNexusClient } from '@nexus/sdk';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_LINES_PER_QUOTE } from '../src/domain/quotes/limits.js';
@@ -5,8 +6,9 @@ import { ProblemError } from '../src/lib/problem.js';
 import { createPdfRenderer } from '../src/pdf/pdf-renderer.js';
 import type { QuoteDocument } from '../src/pdf/quote-pdf.js';
 import { insertQuoteLine } from '../src/repositories/quotes.js';
-import { JSON_HEADERS, startTestApp, type TestApp } from './support/harness.js';
+import { startTestApp, type TestApp } from './support/harness.js';
 import { listen } from './support/http-server.js';
+import { problemOf } from './support/problems.js';
 
 let t: TestApp;
 let server: Awaited<ReturnType<typeof listen>>;
@@ -23,20 +25,15 @@ afterAll(async () => {
   await t?.close();
 });
 
-const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${server.url}${path}`, {
-    method,
-    headers: { ...JSON_HEADERS, ...sales.auth, ...headers },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
+/** The SDK over the listening server, acting for the salesperson; no retries, so each answer is seen as sent. */
+const api = () => createNexusClient({ baseUrl: server.url, token: sales.accessToken, retry: false });
 
 const LONG_TEXT = 'Heavy-duty galvanised steel scaffolding coupler, swivel type, EN 74 class B; '.repeat(26).slice(0, 2000);
 
 /** A draft with `count` lines: all but the last written straight to the database, the last through the API (which prices the quote). */
 async function quoteWithLines(count: number, lastThroughApi = true) {
-  const customer = (await (await call('POST', '/api/customers', { name: `Big Order Pte Ltd ${Date.now()}` })).json()) as { id: string };
-  const created = await call('POST', '/api/quotes', { customerId: customer.id, title: 'Scaffolding for the whole site' });
-  const quote = (await created.json()) as { id: string };
+  const { data: customer } = await api().call('createCustomer', { body: { name: `Big Order Pte Ltd ${Date.now()}` } });
+  const { data: quote } = await api().call('createQuote', { body: { customerId: customer.id, title: 'Scaffolding for the whole site' } });
   const direct = lastThroughApi ? count - 1 : count;
   for (let i = 0; i < direct; i += 1) {
     await insertQuoteLine(t.deps.db, quote.id, {
@@ -50,12 +47,15 @@ async function quoteWithLines(count: number, lastThroughApi = true) {
       lineTotalMinor: 5_000,
     });
   }
-  const current = await call('GET', `/api/quotes/${quote.id}`);
-  let etag = current.headers.get('etag')!;
+  const path = { id: quote.id };
+  let { etag } = await api().call('getQuote', { params: { path } });
   if (lastThroughApi) {
-    const added = await call('POST', `/api/quotes/${quote.id}/lines`, { description: LONG_TEXT, quantity: '1', unitPriceMinor: 990 }, { 'if-match': etag });
-    expect(added.status).toBe(201);
-    etag = added.headers.get('etag')!;
+    const added = await api().call('addQuoteLine', {
+      params: { path, header: { 'if-match': etag } },
+      body: { description: LONG_TEXT, quantity: '1', unitPriceMinor: 990 },
+    });
+    expect(added.response.status).toBe(201);
+    etag = added.etag;
   }
   return { id: quote.id, etag };
 }
@@ -89,12 +89,12 @@ describe('quote PDFs', () => {
 
   it('are kept per quote version: the same bytes until the quote changes', async () => {
     const { id, etag } = await quoteWithLines(3);
-    const pdf = async () => Buffer.from(await (await call('GET', `/api/quotes/${id}/pdf`)).arrayBuffer());
+    const pdf = async () => Buffer.from(await (await api().call('getQuotePdf', { params: { path: { id } } })).data.arrayBuffer());
     const first = await pdf();
     // pdfkit stamps each rendering with its creation time: equal bytes mean it was not rendered again.
     expect((await pdf()).equals(first)).toBe(true);
-    const changed = await call('PATCH', `/api/quotes/${id}`, { title: 'Scaffolding, phase two' }, { 'if-match': etag });
-    expect(changed.status).toBe(200);
+    const changed = await api().call('updateQuote', { params: { path: { id }, header: { 'if-match': etag } }, body: { title: 'Scaffolding, phase two' } });
+    expect(changed.response.status).toBe(200);
     expect((await pdf()).equals(first)).toBe(false);
   }, 120_000);
 });
@@ -102,15 +102,19 @@ describe('quote PDFs', () => {
 describe('quote size limits', () => {
   it(`refuses a line beyond ${MAX_LINES_PER_QUOTE} with a 409 problem naming the limit`, async () => {
     const { id, etag } = await quoteWithLines(MAX_LINES_PER_QUOTE, false);
-    const refused = await call('POST', `/api/quotes/${id}/lines`, { description: 'One too many', quantity: '1', unitPriceMinor: 100 }, { 'if-match': etag });
+    const refused = await problemOf(
+      api().call('addQuoteLine', { params: { path: { id }, header: { 'if-match': etag } }, body: { description: 'One too many', quantity: '1', unitPriceMinor: 100 } }),
+    );
     expect(refused.status).toBe(409);
     expect(refused.headers.get('content-type')).toMatch(/problem\+json/);
-    expect(await refused.json()).toMatchObject({ status: 409, maxLines: MAX_LINES_PER_QUOTE });
+    expect(refused.problem).toMatchObject({ status: 409, maxLines: MAX_LINES_PER_QUOTE });
   });
 
   it('refuses line text longer than the contract allows', async () => {
     const { id, etag } = await quoteWithLines(1, false);
-    const refused = await call('POST', `/api/quotes/${id}/lines`, { description: 'x'.repeat(2001), quantity: '1', unitPriceMinor: 100 }, { 'if-match': etag });
+    const refused = await problemOf(
+      api().call('addQuoteLine', { params: { path: { id }, header: { 'if-match': etag } }, body: { description: 'x'.repeat(2001), quantity: '1', unitPriceMinor: 100 } }),
+    );
     expect(refused.status).toBe(400);
   });
 

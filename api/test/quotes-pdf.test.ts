@@ -2,7 +2,8 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatMinorUnits } from '../src/domain/quotes/money-format.js';
 import { renderQuotePdf, type QuoteDocument } from '../src/pdf/quote-pdf.js';
-import { JSON_HEADERS, startTestApp, type TestApp } from './support/harness.js';
+import { startTestApp, type TestApp } from './support/harness.js';
+import { problemOf } from './support/problems.js';
 
 /** Every page's text, as PDF.js (Mozilla's PDF reader) extracts it, one string per line of text. */
 async function pdfText(bytes: Uint8Array): Promise<{ pages: number; lines: string[]; text: string }> {
@@ -41,43 +42,32 @@ describe('quote PDF over the API', () => {
   });
   afterAll(async () => t?.close());
 
-  const call = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
-    t.request(path, { method, headers: { ...JSON_HEADERS, ...sales.auth, ...headers }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const api = () => t.client(sales);
 
   it('is a PDF whose extracted text shows the same lines and totals as the API, the tax label with the real rate, and the validity', async () => {
-    const customer = (await (await call('POST', '/api/customers', { name: 'Müller & Søn Engineering', billingAddress: '12 Tuas Ave 3\nSingapore 639410' })).json()) as {
-      id: string;
-    };
-    const create = await call('POST', '/api/quotes', { customerId: customer.id, title: 'Workshop refit', taxRateBp: 825, notes: 'Delivery within 5 working days.' });
-    const created = (await create.json()) as { id: string };
-    const first = await call(
-      'POST',
-      `/api/quotes/${created.id}/lines`,
-      { description: 'Angle grinder 125 mm × 1.2 kW', quantity: '3', unitPriceMinor: 18_950, discountBp: 1250 },
-      { 'if-match': create.headers.get('etag')! },
-    );
-    const last = await call(
-      'POST',
-      `/api/quotes/${created.id}/lines`,
-      { description: 'Cutting discs (box of 25)', quantity: '12.5', unitPriceMinor: 1_399, unit: 'BOX' },
-      { 'if-match': first.headers.get('etag')! },
-    );
-    expect(last.status).toBe(201);
-    const quote = (await last.json()) as {
-      number: string;
-      validUntil: string;
-      currency: string;
-      subtotalMinor: number;
-      taxMinor: number;
-      totalMinor: number;
-      lines: { description: string; lineTotalMinor: number; quantity: string }[];
-    };
+    const { data: customer } = await api().call('createCustomer', {
+      body: { name: 'Müller & Søn Engineering', billingAddress: '12 Tuas Ave 3\nSingapore 639410' },
+    });
+    const created = await api().call('createQuote', {
+      body: { customerId: customer.id, title: 'Workshop refit', taxRateBp: 825, notes: 'Delivery within 5 working days.' },
+    });
+    const path = { id: created.data.id };
+    const first = await api().call('addQuoteLine', {
+      params: { path, header: { 'if-match': created.etag } },
+      body: { description: 'Angle grinder 125 mm × 1.2 kW', quantity: '3', unitPriceMinor: 18_950, discountBp: 1250 },
+    });
+    const last = await api().call('addQuoteLine', {
+      params: { path, header: { 'if-match': first.etag } },
+      body: { description: 'Cutting discs (box of 25)', quantity: '12.5', unitPriceMinor: 1_399, unit: 'BOX' },
+    });
+    expect(last.response.status).toBe(201);
+    const quote = last.data;
 
-    const response = await call('GET', `/api/quotes/${created.id}/pdf`);
+    const { data: pdf, response } = await api().call('getQuotePdf', { params: { path } });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/pdf');
     expect(response.headers.get('content-disposition')).toBe(`inline; filename="${quote.number}.pdf"`);
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
     expect(Buffer.from(bytes.subarray(0, 5)).toString()).toBe('%PDF-');
 
     const { text, lines } = await pdfText(bytes);
@@ -99,7 +89,8 @@ describe('quote PDF over the API', () => {
   });
 
   it('answers 404 for an unknown quote', async () => {
-    expect((await call('GET', '/api/quotes/7d0c2a52-3c1e-4a7e-9d2b-5e8f9a1b2c3d/pdf')).status).toBe(404);
+    const missing = await problemOf(api().call('getQuotePdf', { params: { path: { id: '7d0c2a52-3c1e-4a7e-9d2b-5e8f9a1b2c3d' } } }));
+    expect(missing.status).toBe(404);
   });
 });
 
