@@ -1,41 +1,46 @@
+import type { NexusClient } from '@nexus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JSON_HEADERS, startTestApp, type TestApp } from './support/harness.js';
+import { startTestApp, type TestApp } from './support/harness.js';
+import { problemOf, statusOf } from './support/problems.js';
 
 let t: TestApp;
+let anonymous: NexusClient;
 beforeAll(async () => {
   t = await startTestApp({ LOGIN_LIMIT_FAILURES_PER_ACCOUNT: '3', LOGIN_LIMIT_PER_IP: '25' });
+  anonymous = t.client();
 });
 afterAll(async () => t?.close());
 
-const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  t.request(path, { method: 'POST', headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) });
+const login = (email: string, password: string) => anonymous.call('login', { body: { email, password } });
+const refresh = (refreshToken: string) => anonymous.call('refreshToken', { body: { refreshToken } });
+/** Who the access token belongs to, as `GET /api/auth/me` answers. */
+const me = (accessToken: string) => t.client({ accessToken }).call('getCurrentUser');
 
 describe('login', () => {
   it('returns a token pair and the user; /me answers with it', async () => {
     const user = await t.user('viewer', 'Val');
-    const me = await t.request('/api/auth/me', { headers: user.auth });
-    expect(me.status).toBe(200);
-    expect(await me.json()).toMatchObject({ id: user.id, role: 'viewer', name: 'Val', disabled: false });
+    const { data, response } = await me(user.accessToken);
+    expect(response.status).toBe(200);
+    expect(data).toMatchObject({ id: user.id, role: 'viewer', name: 'Val', disabled: false });
   });
 
   it('gives the same answer for an unknown email and a wrong password', async () => {
     const user = await t.user('sales');
-    const unknown = await post('/api/auth/login', { email: 'nobody@example.com', password: 'whatever-password' });
-    const wrong = await post('/api/auth/login', { email: user.email, password: 'wrong-password-here' });
+    const unknown = await problemOf(login('nobody@example.com', 'whatever-password'));
+    const wrong = await problemOf(login(user.email, 'wrong-password-here'));
     expect(unknown.status).toBe(401);
     expect(wrong.status).toBe(401);
-    const [a, b] = (await Promise.all([unknown.json(), wrong.json()])) as Record<string, unknown>[];
-    delete a!['instance'];
-    delete b!['instance'];
+    const { instance: _a, ...a } = unknown.problem;
+    const { instance: _b, ...b } = wrong.problem;
     expect(a).toEqual(b);
   });
 
   it('locks an account after repeated failures with 429 and Retry-After', async () => {
     const user = await t.user('sales');
     for (let i = 0; i < 3; i += 1) {
-      expect((await post('/api/auth/login', { email: user.email, password: 'bad-password-xx' })).status).toBe(401);
+      expect(await statusOf(login(user.email, 'bad-password-xx'))).toBe(401);
     }
-    const locked = await post('/api/auth/login', { email: user.email, password: user.password });
+    const locked = await problemOf(login(user.email, user.password));
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(locked.headers.get('content-type')).toMatch(/problem\+json/);
@@ -45,93 +50,80 @@ describe('login', () => {
 describe('refresh tokens', () => {
   it('rotate, and reusing a rotated one revokes the whole session', async () => {
     const user = await t.user('sales');
-    const first = await post('/api/auth/refresh', { refreshToken: user.refreshToken });
-    expect(first.status).toBe(200);
-    const rotated = (await first.json()) as { accessToken: string; refreshToken: string };
+    const first = await refresh(user.refreshToken);
+    expect(first.response.status).toBe(200);
+    const rotated = first.data;
     expect(rotated.refreshToken).not.toBe(user.refreshToken);
 
-    const reuse = await post('/api/auth/refresh', { refreshToken: user.refreshToken });
+    const reuse = await problemOf(refresh(user.refreshToken));
     expect(reuse.status).toBe(401);
-    expect(((await reuse.json()) as { detail: string }).detail).toMatch(/already used/);
+    expect(reuse.detail).toMatch(/already used/);
 
     // The family is revoked: the newest refresh token and its access token stop working too.
-    expect((await post('/api/auth/refresh', { refreshToken: rotated.refreshToken })).status).toBe(401);
-    expect((await t.request('/api/auth/me', { headers: { authorization: `Bearer ${rotated.accessToken}` } })).status).toBe(401);
-    expect((await t.request('/api/auth/me', { headers: user.auth })).status).toBe(401);
+    expect(await statusOf(refresh(rotated.refreshToken))).toBe(401);
+    expect(await statusOf(me(rotated.accessToken))).toBe(401);
+    expect(await statusOf(me(user.accessToken))).toBe(401);
   });
 
   it('rejects garbage', async () => {
-    expect((await post('/api/auth/refresh', { refreshToken: 'not-a-token' })).status).toBe(401);
+    expect(await statusOf(refresh('not-a-token'))).toBe(401);
   });
 });
 
 describe('logout', () => {
   it('ends the session: its access and refresh tokens stop working; other sessions go on', async () => {
     const user = await t.user('sales');
-    const other = await post('/api/auth/login', { email: user.email, password: user.password });
-    const otherTokens = (await other.json()) as { accessToken: string };
-    expect((await t.request('/api/auth/logout', { method: 'POST', headers: user.auth })).status).toBe(204);
-    expect((await t.request('/api/auth/me', { headers: user.auth })).status).toBe(401);
-    expect((await post('/api/auth/refresh', { refreshToken: user.refreshToken })).status).toBe(401);
-    expect((await t.request('/api/auth/me', { headers: { authorization: `Bearer ${otherTokens.accessToken}` } })).status).toBe(200);
+    const { data: otherTokens } = await login(user.email, user.password);
+    expect(await statusOf(t.client(user).call('logout'))).toBe(204);
+    expect(await statusOf(me(user.accessToken))).toBe(401);
+    expect(await statusOf(refresh(user.refreshToken))).toBe(401);
+    expect(await statusOf(me(otherTokens.accessToken))).toBe(200);
   });
 });
 
 describe('user administration', () => {
   it('lets an admin create a user who can then log in; others get 403', async () => {
-    const admin = await t.user('admin', 'Ada Admin');
-    const sales = await t.user('sales');
-    const body = { email: `new.${Date.now()}@example.com`, name: 'New Person', role: 'viewer', password: 'a-long-enough-password' };
-    expect((await post('/api/users', body, sales.auth)).status).toBe(403);
-    const created = await post('/api/users', body, admin.auth);
-    expect(created.status).toBe(201);
-    expect((await post('/api/users', body, admin.auth)).status).toBe(409);
-    const login = await post('/api/auth/login', { email: body.email, password: body.password });
-    expect(login.status).toBe(200);
+    const admin = t.client(await t.user('admin', 'Ada Admin'));
+    const sales = t.client(await t.user('sales'));
+    const body = { email: `new.${Date.now()}@example.com`, name: 'New Person', role: 'viewer' as const, password: 'a-long-enough-password' };
+    expect(await statusOf(sales.call('createUser', { body }))).toBe(403);
+    expect(await statusOf(admin.call('createUser', { body }))).toBe(201);
+    expect(await statusOf(admin.call('createUser', { body }))).toBe(409);
+    expect(await statusOf(login(body.email, body.password))).toBe(200);
   });
 
   it('disabling a user stops their tokens at once', async () => {
-    const admin = await t.user('admin');
+    const admin = t.client(await t.user('admin'));
     const victim = await t.user('sales');
-    expect((await t.request('/api/auth/me', { headers: victim.auth })).status).toBe(200);
-    const patch = await t.request(`/api/users/${victim.id}`, {
-      method: 'PATCH',
-      headers: { ...JSON_HEADERS, ...admin.auth, 'if-match': '*' },
-      body: JSON.stringify({ disabled: true }),
-    });
-    expect(patch.status).toBe(200);
-    expect((await t.request('/api/auth/me', { headers: victim.auth })).status).toBe(401);
-    expect((await post('/api/auth/login', { email: victim.email, password: victim.password })).status).toBe(401);
+    expect(await statusOf(me(victim.accessToken))).toBe(200);
+    const disabled = await admin.call('updateUser', { params: { path: { id: victim.id }, header: { 'if-match': '*' } }, body: { disabled: true } });
+    expect(disabled.response.status).toBe(200);
+    expect(await statusOf(me(victim.accessToken))).toBe(401);
+    expect(await statusOf(login(victim.email, victim.password))).toBe(401);
   });
 
   it('a role change applies to existing tokens at once', async () => {
-    const admin = await t.user('admin');
+    const admin = t.client(await t.user('admin'));
     const user = await t.user('viewer');
-    const create = () => post('/api/customers', { name: 'Role Test Co' }, user.auth);
-    expect((await create()).status).toBe(403);
-    await t.request(`/api/users/${user.id}`, {
-      method: 'PATCH',
-      headers: { ...JSON_HEADERS, ...admin.auth, 'if-match': '*' },
-      body: JSON.stringify({ role: 'sales' }),
-    });
-    expect((await create()).status).toBe(201);
+    const create = () => t.client(user).call('createCustomer', { body: { name: 'Role Test Co' } });
+    expect(await statusOf(create())).toBe(403);
+    await admin.call('updateUser', { params: { path: { id: user.id }, header: { 'if-match': '*' } }, body: { role: 'sales' } });
+    expect(await statusOf(create())).toBe(201);
   });
 
   it('refuses to disable or demote your own account', async () => {
     const admin = await t.user('admin');
-    const response = await t.request(`/api/users/${admin.id}`, {
-      method: 'PATCH',
-      headers: { ...JSON_HEADERS, ...admin.auth, 'if-match': '*' },
-      body: JSON.stringify({ disabled: true }),
-    });
-    expect(response.status).toBe(409);
+    const refused = await problemOf(
+      t.client(admin).call('updateUser', { params: { path: { id: admin.id }, header: { 'if-match': '*' } }, body: { disabled: true } }),
+    );
+    expect(refused.status).toBe(409);
   });
 });
 
 describe('JWKS', () => {
   it('publishes the public key that verifies access tokens, and nothing private', async () => {
-    const response = await t.request('/.well-known/jwks.json');
-    const { keys } = (await response.json()) as { keys: Record<string, string>[] };
+    const { data } = await anonymous.call('getJwks');
+    const { keys } = data;
     expect(keys).toHaveLength(1);
     expect(keys[0]).toMatchObject({ kty: 'OKP', crv: 'Ed25519', alg: 'EdDSA', kid: t.deps.signingKey.kid });
     expect(keys[0]).not.toHaveProperty('d');

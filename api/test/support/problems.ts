@@ -21,3 +21,6 @@ export async function answerOf<T extends { response: Response }>(call: Promise<T
     throw error;
   }
 }
+
+/** The status an SDK call was answered with, a success or a problem. */
+export const statusOf = async (call: Promise<{ response: Response }>): Promise<number> => (await answerOf(call)).status;
