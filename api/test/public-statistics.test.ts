@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JSON_HEADERS, startTestApp, type TestApp } from './support/harness.js';
+import { startTestApp, type TestApp } from './support/harness.js';
+import { problemOf } from './support/problems.js';
 
 /** GET /api/dashboard and /api/metrics: cached briefly, dropped on writes, limited per client address (issue 10). */
 describe('public statistics: a short cache that every write through the API drops', () => {
@@ -11,10 +12,9 @@ describe('public statistics: a short cache that every write through the API drop
   });
   afterAll(async () => t?.close());
 
-  type Dashboard = { customers: { active: number }; activityByDay: { date: string; count: number }[]; generatedAt: string };
-  type Metrics = { customers: { total: number }; generatedAt: string };
-  const dashboard = async () => (await (await t.request('/api/dashboard')).json()) as Dashboard;
-  const metrics = async () => (await (await t.request('/api/metrics')).json()) as Metrics;
+  const dashboard = async () => (await t.client().call('getDashboard')).data;
+  const metrics = async () => (await t.client().call('getMetrics')).data;
+  const createCustomer = (name: string) => t.client(sales).call('createCustomer', { body: { name } });
 
   it('answers repeated reads from the cache, and the next read after a write shows it', async () => {
     const first = await dashboard();
@@ -23,8 +23,8 @@ describe('public statistics: a short cache that every write through the API drop
     expect((await dashboard()).generatedAt).toBe(first.generatedAt);
     expect((await metrics()).generatedAt).toBe(firstMetrics.generatedAt);
 
-    const created = await t.request('/api/customers', { method: 'POST', headers: { ...JSON_HEADERS, ...sales.auth }, body: JSON.stringify({ name: 'Counted Co' }) });
-    expect(created.status).toBe(201);
+    const created = await createCustomer('Counted Co');
+    expect(created.response.status).toBe(201);
 
     const after = await dashboard();
     expect(after.customers.active).toBe(first.customers.active + 1);
@@ -35,15 +35,15 @@ describe('public statistics: a short cache that every write through the API drop
   });
 
   it('computes once for concurrent reads of a cold cache (no stampede of aggregates)', async () => {
-    const created = await t.request('/api/customers', { method: 'POST', headers: { ...JSON_HEADERS, ...sales.auth }, body: JSON.stringify({ name: 'Cold Cache Co' }) });
-    expect(created.status).toBe(201);
+    const created = await createCustomer('Cold Cache Co');
+    expect(created.response.status).toBe(201);
     const answers = await Promise.all(Array.from({ length: 6 }, () => dashboard()));
     expect(new Set(answers.map((a) => a.generatedAt)).size).toBe(1);
   });
 
   it('keeps the cache after a refused write (nothing changed)', async () => {
     const before = await dashboard();
-    const refused = await t.request('/api/customers', { method: 'POST', headers: { ...JSON_HEADERS, ...sales.auth }, body: JSON.stringify({ name: '' }) });
+    const refused = await problemOf(createCustomer(''));
     expect(refused.status).toBe(400);
     expect((await dashboard()).generatedAt).toBe(before.generatedAt);
   });

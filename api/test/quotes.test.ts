@@ -10,8 +10,10 @@ import { expireDueQuotesNow } from '../src/services/quotes/index.js';
 import { JSON_HEADERS, startTestApp, type TestApp } from './support/harness.js';
 
 type User = Awaited<ReturnType<TestApp['user']>>;
-/** A quote and a problem as the contract describes them. */
+/** The contract's answers, as the SDK types them. */
 type Quote = ResponseOf<'getQuote'>;
+type QuotePage = ResponseOf<'listQuotes'>;
+type Activity = ResponseOf<'listActivity'>;
 /** A problem, with the extensions a refused transition carries. */
 type Problem = components['schemas']['Problem'] & { currentStatus?: string; allowedTransitions?: string[] };
 
@@ -31,9 +33,9 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 async function newCustomer(name: string): Promise<string> {
-  const response = await t.request('/api/customers', { method: 'POST', headers: { ...JSON_HEADERS, ...sales.auth }, body: JSON.stringify({ name }) });
+  const { data: customer, response } = await t.client(sales).call('createCustomer', { body: { name } });
   expect(response.status).toBe(201);
-  return ((await response.json()) as { id: string }).id;
+  return customer.id;
 }
 
 /** A request exactly as given. */
@@ -122,7 +124,7 @@ const backdate = (id: string) => sql`update quotes set valid_until = ${addDays(t
 describe('creating quotes', () => {
   it('creates a numbered draft with the configured defaults, an ETag and an activity entry', async () => {
     const response = await send('POST', '/api/quotes', sales, { customerId, title: 'Drills for Jurong site' });
-    const quote = await json<Quote & { customerName: string }>(response, 201);
+    const quote = await json<Quote>(response, 201);
     expect(quote.number).toMatch(new RegExp(`^Q-${today.slice(0, 4)}-\\d{6}$`));
     expect(quote).toMatchObject({
       revision: 1,
@@ -140,7 +142,7 @@ describe('creating quotes', () => {
     });
     expect(response.headers.get('etag')).toBe(`"${quote.version}"`);
     expect(response.headers.get('location')).toBe(`/api/quotes/${quote.id}`);
-    const activity = await json<{ items: { action: string; summary: string }[] }>(
+    const activity = await json<Activity>(
       await send('GET', `/api/activity?entityType=quote&entityId=${quote.id}`, viewer),
       200,
     );
@@ -157,11 +159,11 @@ describe('creating quotes', () => {
     const past = await send('POST', '/api/quotes', sales, { customerId, title: 'x', validUntil: addDays(today, -1) });
     expect(past.status).toBe(409);
     expect(((await past.json()) as Problem).detail).toContain('before today');
-    const invalid = await json<{ errors: { path: string }[] }>(
+    const invalid = await json<Problem>(
       await send('POST', '/api/quotes', sales, { customerId, title: ' ', taxRateBp: 10_001, validUntil: '2026-02-30' }),
       400,
     );
-    expect(invalid.errors.map((e) => e.path).sort()).toEqual(['body.taxRateBp', 'body.title', 'body.validUntil']);
+    expect(invalid.errors!.map((e) => e.path).sort()).toEqual(['body.taxRateBp', 'body.title', 'body.validUntil']);
   });
 
   it('gives 50 concurrent creates 50 distinct, consecutive numbers', async () => {
@@ -195,7 +197,7 @@ describe('creating quotes', () => {
     const ids = new Set(await Promise.all(responses.map(async (r) => ((await r.json()) as Quote).id)));
     expect(ids.size).toBe(1);
     expect(responses.filter((r) => r.headers.get('idempotency-replayed') === 'true')).toHaveLength(2);
-    const list = await json<{ items: Quote[] }>(await send('GET', `/api/quotes?customerId=${customer}`, sales), 200);
+    const list = await json<QuotePage>(await send('GET', `/api/quotes?customerId=${customer}`, sales), 200);
     expect(list.items).toHaveLength(1);
     expect((await send('POST', '/api/quotes', sales, { ...body, title: 'Different' }, { 'idempotency-key': key })).status).toBe(409);
   });
@@ -368,7 +370,7 @@ describe('lifecycle over HTTP', () => {
 
     // Read: the stale status is never shown.
     expect((await getQuote(draft.id)).status).toBe('expired');
-    const listed = await json<{ items: Quote[] }>(await send('GET', `/api/quotes?status=sent&limit=100`, sales), 200);
+    const listed = await json<QuotePage>(await send('GET', `/api/quotes?status=sent&limit=100`, sales), 200);
     expect(listed.items.map((q) => q.id)).not.toContain(sent.id);
 
     // The sweep (run directly here) expires what is due and only that.
@@ -380,7 +382,7 @@ describe('lifecycle over HTTP', () => {
     expect((await getQuote(another.id)).status).toBe('expired');
     expect((await getQuote(accepted.id)).status).toBe('accepted');
 
-    const activity = await json<{ items: { action: string; actor: unknown }[] }>(
+    const activity = await json<Activity>(
       await send('GET', `/api/activity?entityType=quote&entityId=${another.id}`, viewer),
       200,
     );
@@ -390,7 +392,7 @@ describe('lifecycle over HTTP', () => {
   it('edits only drafts; a sent quote is revised into a new linked draft with its lines', async () => {
     const sent = await quoteIn('sent');
     const edit = await send('PATCH', `/api/quotes/${sent.id}`, sales, { title: 'Changed' }, { 'if-match': `"${sent.version}"` });
-    expect(((await json<Problem>(edit, 409)) as Problem).currentStatus).toBe('sent');
+    expect((await json<Problem>(edit, 409)).currentStatus).toBe('sent');
     expect((await send('POST', `/api/quotes/${sent.id}/lines`, sales, { description: 'x', quantity: '1', unitPriceMinor: 1 })).status).toBe(409);
     expect((await send('DELETE', `/api/quotes/${sent.id}/lines/${sent.lines[0]!.id}`, sales)).status).toBe(409);
 
@@ -466,22 +468,22 @@ describe('listing', () => {
     await addLine(quotes[0]!.id, { description: 'x', quantity: '1', unitPriceMinor: 100 });
     expect((await moveTo(quotes[0]!.id, 'sent')).status).toBe(200);
 
-    const all = await json<{ items: Quote[]; nextCursor: string | null }>(await send('GET', `/api/quotes?customerId=${customer}&limit=2`, viewer), 200);
+    const all = await json<QuotePage>(await send('GET', `/api/quotes?customerId=${customer}&limit=2`, viewer), 200);
     expect(all.items.map((q) => q.id)).toEqual([quotes[2]!.id, quotes[1]!.id]);
     expect(all.items[0]).not.toHaveProperty('lines');
-    const rest = await json<{ items: Quote[]; nextCursor: string | null }>(
+    const rest = await json<QuotePage>(
       await send('GET', `/api/quotes?customerId=${customer}&limit=2&cursor=${all.nextCursor}`, viewer),
       200,
     );
     expect(rest).toMatchObject({ items: [{ id: quotes[0]!.id }], nextCursor: null });
 
-    const sentOnly = await json<{ items: Quote[] }>(await send('GET', `/api/quotes?customerId=${customer}&status=sent`, viewer), 200);
+    const sentOnly = await json<QuotePage>(await send('GET', `/api/quotes?customerId=${customer}&status=sent`, viewer), 200);
     expect(sentOnly.items.map((q) => q.id)).toEqual([quotes[0]!.id]);
-    const inRange = await json<{ items: Quote[] }>(await send('GET', `/api/quotes?customerId=${customer}&createdFrom=${today}&createdTo=${today}`, viewer), 200);
+    const inRange = await json<QuotePage>(await send('GET', `/api/quotes?customerId=${customer}&createdFrom=${today}&createdTo=${today}`, viewer), 200);
     expect(inRange.items).toHaveLength(3);
-    const before = await json<{ items: Quote[] }>(await send('GET', `/api/quotes?customerId=${customer}&createdTo=${addDays(today, -1)}`, viewer), 200);
+    const before = await json<QuotePage>(await send('GET', `/api/quotes?customerId=${customer}&createdTo=${addDays(today, -1)}`, viewer), 200);
     expect(before.items).toHaveLength(0);
-    const reversed = await json<{ items: Quote[] }>(await send('GET', `/api/quotes?createdFrom=${today}&createdTo=${addDays(today, -1)}`, viewer), 200);
+    const reversed = await json<QuotePage>(await send('GET', `/api/quotes?createdFrom=${today}&createdTo=${addDays(today, -1)}`, viewer), 200);
     expect(reversed.items).toHaveLength(0);
   });
 });
