@@ -11,7 +11,7 @@ import { connectPostgres, type Db } from '../src/db/database.js';
 import { clearScope } from '../src/graph/projection.js';
 import { createTestDatabase, REPO_ROOT } from '../../scripts/lib/test-stack.mjs';
 import { loadServicesEnv } from '../../scripts/lib/services-env.mjs';
-import { JSON_HEADERS, startTestApp, type TestApp } from './support/harness.js';
+import { startTestApp, type TestApp } from './support/harness.js';
 
 const run = promisify(execFile);
 const script = (name: string) => path.join(REPO_ROOT, 'scripts', name);
@@ -62,28 +62,27 @@ describe('scripts/backup and scripts/restore', () => {
     // Data in most tables, written through the API.
     const admin = await t.user('admin', 'Ada Admin');
     const sales = await t.user('sales', 'Sam Sales');
-    const post = async (user: { auth: Record<string, string> }, url: string, body: object, headers: Record<string, string> = {}) => {
-      const response = await t.request(url, { method: 'POST', headers: { ...JSON_HEADERS, ...user.auth, ...headers }, body: JSON.stringify(body) });
-      expect(response.status, `${url}: ${await response.clone().text()}`).toBeLessThan(300);
-      return (await response.json()) as { id: string; version?: number };
-    };
-    const customer = await post(sales, '/api/customers', { name: 'Marina Hotel', email: 'buyer@marina.test' }, { 'idempotency-key': randomUUID() });
-    const products: string[] = [];
-    for (const [sku, name] of [['DRL-18', 'Drill 18V'], ['BAT-18', 'Battery 18V'], ['BIT-SET', 'Bit set']]) {
-      products.push((await post(admin, '/api/products', { sku, name, brand: 'Acme', category: 'Tools', currency: 'SGD', unitPriceMinor: 12_345, stockQuantity: 7 })).id);
-    }
-    const task = await post(admin, '/api/tasks', { name: 'Drilling into concrete' });
-    await post(admin, '/api/relations', { type: 'ACCESSORY_OF', productId: products[1], relatedProductId: products[0] });
-    await post(admin, '/api/relations', { type: 'USED_FOR', productId: products[0], taskId: task.id });
-    const quote = await post(sales, '/api/quotes', { customerId: customer.id, title: 'Tools for the fit-out' });
-    const withLine = await t.request(`/api/quotes/${quote.id}/lines`, {
-      method: 'POST',
-      headers: { ...JSON_HEADERS, ...sales.auth, 'if-match': `"${quote.version}"` },
-      body: JSON.stringify({ productId: products[0], quantity: '2' }),
+    const [asAdmin, asSales] = [t.client(admin), t.client(sales)];
+    const { data: customer } = await asSales.call('createCustomer', {
+      params: { header: { 'idempotency-key': randomUUID() } },
+      body: { name: 'Marina Hotel', email: 'buyer@marina.test' },
     });
-    expect(withLine.status, await withLine.clone().text()).toBe(201);
-    const conversation = await post(sales, '/api/conversations', { title: 'Fit-out', memberIds: [admin.id], quoteId: quote.id });
-    await post(sales, `/api/conversations/${conversation.id}/messages`, { text: 'Drills: 2 or 3?', clientMessageId: randomUUID() });
+    const products: string[] = [];
+    for (const [sku, name] of [['DRL-18', 'Drill 18V'], ['BAT-18', 'Battery 18V'], ['BIT-SET', 'Bit set']] as const) {
+      const body = { sku, name, brand: 'Acme', category: 'Tools', currency: 'SGD', unitPriceMinor: 12_345, stockQuantity: 7 };
+      products.push((await asAdmin.call('createProduct', { body })).data.id);
+    }
+    const { data: task } = await asAdmin.call('createTask', { body: { name: 'Drilling into concrete' } });
+    await asAdmin.call('createRelation', { body: { type: 'ACCESSORY_OF', productId: products[1]!, relatedProductId: products[0]! } });
+    await asAdmin.call('createRelation', { body: { type: 'USED_FOR', productId: products[0]!, taskId: task.id } });
+    const quote = await asSales.call('createQuote', { body: { customerId: customer.id, title: 'Tools for the fit-out' } });
+    const withLine = await asSales.call('addQuoteLine', {
+      params: { path: { id: quote.data.id }, header: { 'if-match': quote.etag } },
+      body: { productId: products[0]!, quantity: '2' },
+    });
+    expect(withLine.response.status).toBe(201);
+    const { data: conversation } = await asSales.call('createConversation', { body: { title: 'Fit-out', memberIds: [admin.id], quoteId: quote.data.id } });
+    await asSales.call('postMessage', { params: { path: { id: conversation.id } }, body: { text: 'Drills: 2 or 3?', clientMessageId: randomUUID() } });
 
     // Background loops (graph sync, quote announcements) may still be writing: back up until the
     // database is the same before and after the dump, and compare with that.
