@@ -82,6 +82,16 @@ describe('product search ranking', () => {
     expect(skus(await search('q=drill&inStock=false'))).toEqual(['DCD796D2']);
   });
 
+  it('refuses an empty or non-integer price instead of reading it as 0', async () => {
+    for (const query of ['q=drill&maxPrice=', 'q=drill&minPrice=%20', 'q=drill&maxPrice=12.5', 'q=drill&maxPrice=abc']) {
+      const response = await t.request(`/api/catalogue/search?${query}`, { headers: viewer.auth });
+      expect(response.status, query).toBe(400);
+      expect(JSON.stringify(await response.json())).toMatch(/query\.(max|min)Price/);
+    }
+    const listed = await t.request('/api/products?maxPrice=', { headers: viewer.auth });
+    expect(listed.status).toBe(400);
+  });
+
   it('pages through ranked results with the cursor', async () => {
     const all = skus(await search('q=drill&limit=100'));
     expect(all.length).toBeGreaterThanOrEqual(4);

@@ -18,8 +18,14 @@ const booleanParam = (name: string, description: string) =>
     .transform((value) => (value === undefined ? undefined : value === 'true'))
     .openapi({ param: { name, in: 'query' }, description });
 
+// Not z.coerce: Number('') is 0, so `?maxPrice=` would filter on a price of 0 instead of being refused.
 const priceParam = (name: string, description: string) =>
-  z.coerce.number().int().min(0).max(MAX_UNIT_PRICE_MINOR).optional().openapi({ param: { name, in: 'query' }, description });
+  z
+    .preprocess((value) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value), z.number().int().min(0).max(MAX_UNIT_PRICE_MINOR))
+    // A query string holds no null; in the SDK's types null stands for "no filter", which it sends as nothing.
+    .nullable()
+    .optional()
+    .openapi({ param: { name, in: 'query' }, description });
 
 /** Filters shared by the list and the search. */
 const FilterQuerySchema = z.object({
