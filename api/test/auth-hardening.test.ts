@@ -1,7 +1,8 @@
 import { SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_TOKEN_AUDIENCE } from '../src/auth/access-tokens.js';
-import { JSON_HEADERS, startTestApp, type TestApp } from './support/harness.js';
+import { startTestApp, type TestApp } from './support/harness.js';
+import { problemOf, statusOf } from './support/problems.js';
 
 let t: TestApp;
 let admin: Awaited<ReturnType<TestApp['user']>>;
@@ -11,8 +12,6 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  t.request(path, { method: 'POST', headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) });
 
 describe('access tokens with a valid signature but malformed claims', () => {
   const signed = (claims: { sub: string; sid: unknown; role: unknown }) =>
@@ -39,24 +38,25 @@ describe('access tokens with a valid signature but malformed claims', () => {
 });
 
 describe('password length, counted in UTF-8 bytes as bcrypt does', () => {
-  const createUser = (password: string) =>
-    post('/api/users', { email: `bytes.${Date.now()}.${Math.random()}@example.com`, name: 'Bea Bytes', role: 'viewer', password }, admin.auth);
+  const createUser = (password: string, email = `bytes.${Date.now()}.${Math.random()}@example.com`) =>
+    t.client(admin).call('createUser', { body: { email, name: 'Bea Bytes', role: 'viewer', password } });
+  const login = (email: string, password: string) => t.client().call('login', { body: { email, password } });
 
   it('refuses a password of 72 characters or fewer that is more than 72 bytes', async () => {
     const password = 'ü'.repeat(40); // 40 characters, 80 bytes
-    const refused = await createUser(password);
+    const refused = await problemOf(createUser(password));
     expect(refused.status).toBe(400);
-    expect(((await refused.json()) as { errors: { path: string }[] }).errors.map((e) => e.path)).toContain('body.password');
+    expect(refused.errors.map((e) => e.path)).toContain('body.password');
   });
 
   it('accepts exactly 72 bytes, and a login with bytes beyond them is not the same password', async () => {
     const password = `${'ü'.repeat(30)}${'x'.repeat(12)}`; // 72 bytes
     const email = `exact.${Date.now()}@example.com`;
-    const created = await post('/api/users', { email, name: 'Exa Ct', role: 'viewer', password }, admin.auth);
-    expect(created.status).toBe(201);
-    expect((await post('/api/auth/login', { email, password })).status).toBe(200);
+    const created = await createUser(password, email);
+    expect(created.response.status).toBe(201);
+    expect(await statusOf(login(email, password))).toBe(200);
     // bcrypt would read only the first 72 bytes of this one and let it in.
-    expect((await post('/api/auth/login', { email, password: `${password}-and-more` })).status).toBe(401);
+    expect(await statusOf(login(email, `${password}-and-more`))).toBe(401);
   });
 
   it('says so in the contract', async () => {
