@@ -25,6 +25,7 @@ const priceParam = (name: string, description: string) =>
     // A query string holds no null; in the SDK's types null stands for "no filter", which it sends as nothing.
     .nullable()
     .optional()
+    .transform((value) => value ?? undefined)
     .openapi({ param: { name, in: 'query' }, description });
 
 /** Filters shared by the list and the search. */
