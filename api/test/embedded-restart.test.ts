@@ -1,16 +1,13 @@
 import { rmSync } from 'node:fs';
+import { createNexusClient } from '@nexus/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbeddedApi, type RunningApi } from '../../scripts/lib/test-stack.mjs';
 
 // The single-machine default end to end: the real server process with nothing
 // configured, stopped with Ctrl-C (SIGINT) and started again on the same data.
-// Plain fetch here (the api package does not depend on the SDK); the same story
-// through @nexus/sdk is sdk/test/single-machine.test.ts.
-const json = { 'content-type': 'application/json' };
-
-async function login(api: RunningApi, email: string, password: string) {
-  return fetch(`${api.baseUrl}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify({ email, password }) });
-}
+// Through the SDK over the server's socket, without retries: each answer is seen as sent.
+const client = (api: RunningApi, token?: string) => createNexusClient({ baseUrl: api.baseUrl, retry: false, ...(token ? { token } : {}) });
+const login = (api: RunningApi, email: string, password: string) => client(api).call('login', { body: { email, password } });
 
 describe('single-machine mode (no DATABASE_URL, REDIS_URL, NEO4J_URL)', () => {
   let dataDir: string | undefined;
@@ -27,28 +24,25 @@ describe('single-machine mode (no DATABASE_URL, REDIS_URL, NEO4J_URL)', () => {
     dataDir = first.dataDir;
     expect(first.admin, first.output()).toBeDefined();
 
-    const health = (await (await fetch(`${first.baseUrl}/api/health`)).json()) as { checks: Record<string, { status: string; detail?: string }> };
+    const { data: health } = await client(first).call('getHealth');
     expect(health.checks['postgres']).toMatchObject({ status: 'up', detail: expect.stringMatching(/^embedded/) });
     expect(health.checks['redis']).toMatchObject({ status: 'up', detail: expect.stringMatching(/^embedded/) });
     expect(health.checks['neo4j']).toMatchObject({ status: 'disabled', detail: expect.stringMatching(/NEO4J_URL/) });
     expect(first.output()).toMatch(/database\s+embedded/);
 
     const adminLogin = await login(first, first.admin!.email, first.admin!.password);
-    expect(adminLogin.status).toBe(200);
-    const { accessToken } = (await adminLogin.json()) as { accessToken: string };
-    const created = await fetch(`${first.baseUrl}/api/users`, {
-      method: 'POST',
-      headers: { ...json, authorization: `Bearer ${accessToken}` },
-      body: JSON.stringify({ email: 'kim@example.com', name: 'Kim Sales', role: 'sales', password: 'kims-long-password' }),
+    expect(adminLogin.response.status).toBe(200);
+    const created = await client(first, adminLogin.data.accessToken).call('createUser', {
+      body: { email: 'kim@example.com', name: 'Kim Sales', role: 'sales', password: 'kims-long-password' },
     });
-    expect(created.status).toBe(201);
+    expect(created.response.status).toBe(201);
 
     const inFlight = login(first, 'kim@example.com', 'kims-long-password').then((response) => ({ response, at: Date.now() }));
     await new Promise((resolve) => setTimeout(resolve, 100));
     const signalledAt = Date.now();
     const exitCode = first.stop('SIGINT');
     const { response, at } = await inFlight;
-    expect(response.status).toBe(200);
+    expect(response.response.status).toBe(200);
     expect(at).toBeGreaterThan(signalledAt);
     expect(await exitCode, first.output()).toBe(0);
 
@@ -56,8 +50,8 @@ describe('single-machine mode (no DATABASE_URL, REDIS_URL, NEO4J_URL)', () => {
     running.push(second);
     expect(second.admin, 'no new first admin on a database with users').toBeUndefined();
     const again = await login(second, 'kim@example.com', 'kims-long-password');
-    expect(again.status).toBe(200);
-    expect(((await again.json()) as { user: { name: string } }).user.name).toBe('Kim Sales');
+    expect(again.response.status).toBe(200);
+    expect(again.data.user.name).toBe('Kim Sales');
     expect(await second.stop('SIGINT')).toBe(0);
   }, 120_000);
 });
