@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
 import path from 'node:path';
+import { createNexusClient, type ResponseOf } from '@nexus/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, freePort, restartApi, startApi, dropTestDatabase, type RunningApi } from '../../scripts/lib/test-stack.mjs';
 
@@ -27,14 +28,13 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
   }
 }
 
+/** The SDK on a running server's socket, without retries: each answer is seen as sent. */
+const client = (api: RunningApi, token?: string) => createNexusClient({ baseUrl: api.baseUrl, retry: false, ...(token ? { token } : {}) });
+
 async function login(api: RunningApi): Promise<string> {
-  const response = await fetch(`${api.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: api.admin!.email, password: api.admin!.password }),
-  });
+  const { data, response } = await client(api).call('login', { body: { email: api.admin!.email, password: api.admin!.password } });
   expect(response.status).toBe(200);
-  return ((await response.json()) as { accessToken: string }).accessToken;
+  return data.accessToken;
 }
 
 describe('graceful shutdown', () => {
@@ -52,7 +52,7 @@ describe('graceful shutdown', () => {
       expect(await (await fetch(`${ops}/health`)).json()).toMatchObject({ status: 'ok', role: 'all' });
       const token = await login(api);
 
-      // A create whose body arrives in two parts: the first now, the second after SIGTERM took effect.
+      // A create whose body arrives in two parts (by hand: no client sends half a body and waits): the first now, the second after SIGTERM took effect.
       const body = JSON.stringify({ name: 'Drained Pte Ltd', notes: 'x'.repeat(2_000) });
       let inFlight: ReturnType<typeof httpRequest> | undefined;
       const response = new Promise<{ status: number; body: string }>((resolve, reject) => {
@@ -87,7 +87,7 @@ describe('graceful shutdown', () => {
       inFlight!.end(body.slice(1_000));
       const answered = await response;
       expect(answered.status, answered.body).toBe(201);
-      const created = JSON.parse(answered.body) as { id: string; name: string };
+      const created = JSON.parse(answered.body) as ResponseOf<'createCustomer'>;
       expect(created.name).toBe('Drained Pte Ltd');
       expect(await exited).toBe(0);
       expect(api.output()).toMatch(/shutting down: finishing in-flight requests and jobs/);
@@ -97,8 +97,8 @@ describe('graceful shutdown', () => {
       const again = await restartApi(api.env);
       started.push(again);
       const token2 = await login({ ...again, admin: api.admin });
-      const read = await fetch(`${again.baseUrl}/api/customers/${created.id}`, { headers: { authorization: `Bearer ${token2}` } });
-      expect(read.status).toBe(200);
+      const read = await client(again, token2).call('getCustomer', { params: { path: { id: created.id } } });
+      expect(read.response.status).toBe(200);
       expect(await again.stop('SIGTERM')).toBe(0);
     } finally {
       await dropTestDatabase(api.env.DATABASE_URL!).catch(() => {});
@@ -123,14 +123,15 @@ describe('NEXUS_ROLE', () => {
     const workerExited = new Promise((resolve) => worker.once('exit', (code, signal) => resolve(code ?? signal)));
     try {
       const token = await login(api);
+      // A raw text/csv body, one of the contract's media types (the SDK sends a file as multipart).
       const queued = await fetch(`${api.baseUrl}/api/imports`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
         body: 'sku,name,price\nROLE-1,Role split widget,12.50\n',
       });
       expect(queued.status, await queued.clone().text()).toBe(202);
-      const job = (await queued.json()) as { id: string };
-      const status = async () => ((await (await fetch(`${api.baseUrl}/api/imports/${job.id}`, { headers: { authorization: `Bearer ${token}` } })).json()) as { status: string }).status;
+      const job = (await queued.json()) as ResponseOf<'createImport'>;
+      const status = async () => (await client(api, token).call('getImport', { params: { path: { id: job.id } } })).data.status;
       // The api process alone never runs it: it is still queued when the worker comes up.
       expect(await status()).toBe('queued');
 
