@@ -1,3 +1,4 @@
+import type { Health, Problem } from '@nexus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
@@ -91,7 +92,7 @@ describe('health', () => {
   it('reports each dependency with a measured latency', async () => {
     const response = await t.request('/api/health');
     expect(response.status).toBe(200);
-    const body = (await response.json()) as { status: string; checks: Record<string, { status: string; latencyMs: number }> };
+    const body = (await response.json()) as Health;
     expect(body.status).toBe('ok');
     for (const name of ['postgres', 'redis', 'neo4j']) {
       expect(body.checks[name]?.status, name).toBe('up');
@@ -120,7 +121,8 @@ describe('when the datastores are down', () => {
       const body = await expectProblem(dashboard, 503);
       expect(body['dependency']).toBe('postgres');
       const health = await app.request('/api/health');
-      const healthBody = (await expectProblem(health, 503)) as { checks: Record<string, { status: string }> };
+      // A 503 problem that carries the health report's checks.
+      const healthBody = (await expectProblem(health, 503)) as Problem & Pick<Health, 'checks'>;
       expect(healthBody.checks['postgres']?.status).toBe('down');
       expect(healthBody.checks['redis']?.status).toBe('down');
     } finally {

@@ -1,3 +1,4 @@
+import type { Problem, ResponseOf } from '@nexus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/harness.js';
 
@@ -9,13 +10,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-interface Job {
-  id: string;
-  status: string;
-  created: number;
-  rejected: number;
-  rejectedRows: { row: number; sku: string | null; reason: string }[];
-}
+type Job = ResponseOf<'getImport'>;
 
 async function finished(id: string): Promise<Job> {
   const deadline = Date.now() + 60_000;
@@ -48,6 +43,6 @@ describe('NUL characters in uploads', () => {
     const response = await t.request('/api/imports', { method: 'POST', headers: admin.auth, body: form });
     expect(response.status).toBe(400);
     expect(response.headers.get('content-type')).toMatch(/problem\+json/);
-    expect(((await response.json()) as { errors: { path: string }[] }).errors[0]!.path).toBe('body.file');
+    expect(((await response.json()) as Problem).errors![0]!.path).toBe('body.file');
   });
 });
