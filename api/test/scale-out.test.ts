@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { ResponseOf } from '@nexus/sdk';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPostgres, type Db } from '../src/db/database.js';
@@ -34,7 +35,7 @@ describe('scale-out: two API instances, one killed mid-run', () => {
     const json = { 'content-type': 'application/json' };
     const login = await fetch(`${a.baseUrl}/api/auth/login`, { method: 'POST', headers: json, body: JSON.stringify(a.admin) });
     expect(login.status).toBe(200);
-    const auth = { ...json, authorization: `Bearer ${((await login.json()) as { accessToken: string }).accessToken}` };
+    const auth = { ...json, authorization: `Bearer ${((await login.json()) as ResponseOf<'login'>).accessToken}` };
     const instances = [a.baseUrl, b.baseUrl];
 
     interface Write {
@@ -61,7 +62,7 @@ describe('scale-out: two API instances, one killed mid-run', () => {
             signal: AbortSignal.timeout(10_000),
           });
           write.attempts.push({ instance, status: response.status });
-          if (response.status === 201) write.id = ((await response.json()) as { id: string }).id;
+          if (response.status === 201) write.id = ((await response.json()) as ResponseOf<'createCustomer'>).id;
           else await response.body?.cancel();
         } catch (error) {
           write.attempts.push({ instance, status: String((error as Error).cause ?? error) });
