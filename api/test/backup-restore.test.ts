@@ -11,7 +11,7 @@ import { connectPostgres, type Db } from '../src/db/database.js';
 import { clearScope } from '../src/graph/projection.js';
 import { createTestDatabase, REPO_ROOT } from '../../scripts/lib/test-stack.mjs';
 import { loadServicesEnv } from '../../scripts/lib/services-env.mjs';
-import { startTestApp, type TestApp } from './support/harness.js';
+import { EMBEDDED, startTestApp, type TestApp } from './support/harness.js';
 
 const run = promisify(execFile);
 const script = (name: string) => path.join(REPO_ROOT, 'scripts', name);
@@ -32,7 +32,8 @@ async function fingerprint(db: Db): Promise<Record<string, { rows: number; md5: 
 const sequences = async (db: Db) =>
   (await sql<{ name: string; value: string }>`select sequencename as name, coalesce(last_value, 0)::text as value from pg_sequences where schemaname = 'public' order by 1`.execute(db)).rows;
 
-describe('scripts/backup and scripts/restore', () => {
+// scripts/backup and scripts/restore work on a PostgreSQL server (pg_dump, pg_restore); the embedded backend has none.
+describe.skipIf(EMBEDDED)('scripts/backup and scripts/restore', () => {
   let t: TestApp;
   let target: Awaited<ReturnType<typeof createTestDatabase>>;
   let restored: Db;

@@ -18,6 +18,9 @@ import { loadServicesEnv } from '../../../scripts/lib/services-env.mjs';
 
 export const JSON_HEADERS = { 'content-type': 'application/json' };
 
+/** The suites run on the single-machine backends (one process owns the embedded database; no pg_dump, no shared Redis). */
+export const EMBEDDED = process.env['NEXUS_TEST_BACKEND'] === 'embedded';
+
 /** The origin the in-process app is addressed by: no socket, the app answers the Request itself. */
 const IN_PROCESS_ORIGIN = 'http://nexus.test';
 
