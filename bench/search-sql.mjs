@@ -15,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT, createTestDatabase } from '../scripts/lib/test-stack.mjs';
 import { seedProducts } from './api/seed.mjs';
+import { searchQueryMix } from './search-queries.mjs';
 import { searchProductsQuery, SIMILARITY_SETTING } from '../api/src/repositories/products.ts';
 import { searchTerms } from '../api/src/domain/catalogue/search-query.ts';
 
@@ -35,29 +36,6 @@ const PRODUCTS = Number(values.products);
 const REPEAT = Number(values.repeat);
 const log = (line) => process.stdout.write(`${line}\n`);
 
-function typo(word) {
-  const at = Math.max(1, Math.floor(word.length / 2) - 1);
-  return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
-}
-
-/** The query mix of bench:api (codes, words, typos, prefixes typed letter by letter), plus words with filters. */
-function queryMix(rows) {
-  const mix = [];
-  for (const p of rows) {
-    const words = p.name.split(' ');
-    const kind = words.slice(-3, -1).join(' ').toLowerCase();
-    const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
-    mix.push({ kind: 'exact SKU', q: p.sku });
-    mix.push({ kind: 'model number', q: p.model });
-    mix.push({ kind: 'partial code', q: p.model.slice(0, 5) });
-    mix.push({ kind: 'words', q: `${p.brand} ${kind}` });
-    mix.push({ kind: 'typo', q: typo(longest.toLowerCase()) });
-    mix.push({ kind: 'words + filters', q: kind, filters: { brand: p.brand, inStock: true, maxPriceMinor: 50_000 } });
-    for (let n = 1; n <= Math.min(6, longest.length); n += 1) mix.push({ kind: 'prefix', q: longest.slice(0, n).toLowerCase() });
-  }
-  return mix;
-}
-
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 
 const database = values.database ? { url: values.database, drop: async () => {} } : await createTestDatabase();
@@ -76,7 +54,8 @@ try {
 
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   const { rows } = await client.query('select sku, model_numbers[1] as model, brand, name from products where active order by sku limit 12');
-  const mix = queryMix(rows);
+  // The query mix of bench:api (letter by letter from the first letter here), plus words with filters.
+  const mix = searchQueryMix(rows, { firstPrefix: 1, filters: true });
   const setting = SIMILARITY_SETTING.compile(db);
   const times = new Map();
   const empty = new Map();

@@ -53,6 +53,13 @@ function summarise(pass, file) {
   return lines;
 }
 
+/** Every operation of the contract with its label as Schemathesis writes it (`POST /api/users`). */
+function* operationsOf(contract) {
+  for (const [route, item] of Object.entries(contract.paths)) {
+    for (const [method, operation] of Object.entries(item)) yield [`${method.toUpperCase()} ${route}`, operation];
+  }
+}
+
 /**
  * The contract's UTF-8 byte bounds (`x-max-utf8-bytes`, which JSON Schema cannot
  * express) per operation label and body field, for scripts/lib/schemathesis_hooks.py.
@@ -63,13 +70,11 @@ function utf8ByteLimits(contract) {
     return ref ? resolve(ref.split('/').slice(1).reduce((node, key) => node[key], contract)) : schema;
   };
   const limits = {};
-  for (const [route, item] of Object.entries(contract.paths)) {
-    for (const [method, operation] of Object.entries(item)) {
-      const schema = resolve(operation?.requestBody?.content?.['application/json']?.schema);
-      for (const [field, property] of Object.entries(schema?.properties ?? {})) {
-        const limit = resolve(property)?.['x-max-utf8-bytes'];
-        if (typeof limit === 'number') (limits[`${method.toUpperCase()} ${route}`] ??= {})[field] = limit;
-      }
+  for (const [label, operation] of operationsOf(contract)) {
+    const schema = resolve(operation?.requestBody?.content?.['application/json']?.schema);
+    for (const [field, property] of Object.entries(schema?.properties ?? {})) {
+      const limit = resolve(property)?.['x-max-utf8-bytes'];
+      if (typeof limit === 'number') (limits[label] ??= {})[field] = limit;
     }
   }
   return limits;
@@ -81,12 +86,10 @@ function utf8ByteLimits(contract) {
  */
 function partMediaTypes(contract) {
   const types = {};
-  for (const [route, item] of Object.entries(contract.paths)) {
-    for (const [method, operation] of Object.entries(item)) {
-      const encoding = operation?.requestBody?.content?.['multipart/form-data']?.encoding ?? {};
-      for (const [part, { contentType }] of Object.entries(encoding)) {
-        if (typeof contentType === 'string') (types[`${method.toUpperCase()} ${route}`] ??= {})[part] = contentType.split(',').map((t) => t.trim());
-      }
+  for (const [label, operation] of operationsOf(contract)) {
+    const encoding = operation?.requestBody?.content?.['multipart/form-data']?.encoding ?? {};
+    for (const [part, { contentType }] of Object.entries(encoding)) {
+      if (typeof contentType === 'string') (types[label] ??= {})[part] = contentType.split(',').map((t) => t.trim());
     }
   }
   return types;

@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { REPO_ROOT, freePort, startApi } from '../../scripts/lib/test-stack.mjs';
+import { searchQueryMix } from '../search-queries.mjs';
 import { seedCustomers, seedProducts, seedQuotes } from './seed.mjs';
 import { searchProductsQuery, SIMILARITY_SETTING } from '../../api/src/repositories/products.ts';
 import { listCustomers, countCustomers } from '../../api/src/repositories/customers.ts';
@@ -181,29 +182,12 @@ async function captureQueries(databaseUrl, quoteId, searchMix) {
 }
 
 // ---------------------------------------------------------------- the request mix
-function typo(word) {
-  const at = Math.max(1, Math.floor(word.length / 2) - 1);
-  return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
-}
-
 /** Codes, words, typos and prefixes typed letter by letter, from products that exist. */
 async function searchMix(client) {
   const { rows } = await client.query(`
     select sku, model_numbers[1] as model, brand, name from products
     where active order by sku limit 12 offset 0`);
-  const mix = [];
-  for (const p of rows) {
-    const words = p.name.split(' ');
-    const kind = words.slice(-3, -1).join(' ').toLowerCase();
-    const longest = words.reduce((a, b) => (b.length > a.length ? b : a));
-    mix.push({ kind: 'exact SKU', q: p.sku });
-    mix.push({ kind: 'model number', q: p.model });
-    mix.push({ kind: 'partial code', q: p.model.slice(0, 5) });
-    mix.push({ kind: 'words', q: `${p.brand} ${kind}` });
-    mix.push({ kind: 'typo', q: typo(longest.toLowerCase()) });
-    for (let n = 2; n <= Math.min(6, longest.length); n += 1) mix.push({ kind: 'prefix', q: longest.slice(0, n).toLowerCase() });
-  }
-  return mix;
+  return searchQueryMix(rows, { firstPrefix: 2 });
 }
 
 function endpointRequests(name, { token, quoteIds, mix }) {

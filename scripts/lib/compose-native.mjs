@@ -1,7 +1,7 @@
 // docker-compose.production.yml's services run natively (no Docker engine here):
 // the environment compose resolves for a service, with what only exists inside
 // the compose network mapped onto this machine. Used by scripts/test/.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -82,4 +82,37 @@ export function nativeEnv(compose, service, { databaseUrl, redisUrl, neo4jUrl, a
     }
   }
   return env;
+}
+
+/**
+ * The native processes of a test, each with its output kept in `logs[name]`: `start` runs `cmd` from `cwd` with
+ * exactly `env` (and PATH, HOME); `untilHealthy` runs the compose healthcheck of `service` here (its arguments
+ * through `mapArg`, for the ports the test chose) until it passes, and fails at once if the process exits.
+ */
+export function nativeProcesses() {
+  const children = [];
+  const logs = {};
+  function start(name, cmd, args, cwd, env) {
+    const child = spawn(cmd, args, { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    logs[name] = '';
+    child.stdout.on('data', (chunk) => (logs[name] += chunk));
+    child.stderr.on('data', (chunk) => (logs[name] += chunk));
+    child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+    child.label = name;
+    children.push(child);
+    return child;
+  }
+  async function untilHealthy(compose, service, child, { mapArg = (arg) => arg, timeoutMs = 60_000 } = {}) {
+    const [, , ...args] = compose.services[service].healthcheck.test.slice(1);
+    const mapped = args.map(mapArg);
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`${child.label} exited with ${child.exitCode}:\n${logs[child.label]}`);
+      const failed = await run(process.execPath, [HEALTHCHECK, ...mapped]).then(() => undefined, (error) => error);
+      if (!failed) return;
+      if (Date.now() > deadline) throw new Error(`${child.label} not healthy within ${timeoutMs / 1000} s (${failed.stderr}):\n${logs[child.label]}`);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+  }
+  return { children, logs, start, untilHealthy };
 }

@@ -15,7 +15,7 @@
 //
 // Run: pnpm --filter ./chat exec vitest run --root .. --dir ../scripts/test
 // (a step of scripts/test-all.mjs).
-import { spawn, execFile } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -26,7 +26,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, createTestDatabase, freePort } from '../lib/test-stack.mjs';
 import { loadServicesEnv } from '../lib/services-env.mjs';
 import { renderNginx } from '../lib/nginx-site.mjs';
-import { COMPOSE_FILE, EXAMPLE_ENV, HEALTHCHECK, composeConfig, dockerfileCmd, nativeEnv as sharedNativeEnv, writeProductionEnv } from '../lib/compose-native.mjs';
+import { COMPOSE_FILE, EXAMPLE_ENV, composeConfig, dockerfileCmd, nativeEnv as sharedNativeEnv, nativeProcesses, writeProductionEnv } from '../lib/compose-native.mjs';
 
 const run = promisify(execFile);
 const { WebSocket } = createRequire(path.join(REPO_ROOT, 'chat/package.json'))('ws');
@@ -121,8 +121,7 @@ describe('docker-compose.production.yml', () => {
 
 describe('the deployed services, natively, behind nginx', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'nexus-deploy-'));
-  const children = [];
-  const logs = {};
+  const { children, logs, start, untilHealthy } = nativeProcesses();
   let database;
   let compose;
   let ports;
@@ -130,35 +129,14 @@ describe('the deployed services, natively, behind nginx', () => {
   const password = `Deploy-${randomBytes(12).toString('hex')}`;
   const secretsSeen = [password];
 
-  /** Starts `cmd` from `cwd`, output kept in logs[name]. */
-  function start(name, cmd, args, cwd, env) {
-    const child = spawn(cmd, args, { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    logs[name] = '';
-    child.stdout.on('data', (chunk) => (logs[name] += chunk));
-    child.stderr.on('data', (chunk) => (logs[name] += chunk));
-    child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
-    child.label = name;
-    children.push(child);
-    return child;
-  }
-
   /** Runs the compose file's healthcheck command of `service` here until it passes. */
   async function healthy(service, child) {
     const test = compose.services[service].healthcheck.test;
     expect(test[0]).toBe('CMD');
-    const [cmd, script, ...args] = test.slice(1);
+    const [cmd, script] = test.slice(1);
     expect(cmd).toBe('node');
     expect(script).toBe('/usr/local/lib/nexus/healthcheck.mjs');
-    const mapped = args.map((arg) => mapAddresses(arg));
-    const deadline = Date.now() + 90_000;
-    let last;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`${service} exited with ${child.exitCode}:\n${logs[child.label]}`);
-      last = await run(process.execPath, [HEALTHCHECK, ...mapped]).then(() => undefined, (error) => error);
-      if (!last) return;
-      if (Date.now() > deadline) throw new Error(`${service} not healthy within 90 s (${last.stderr}):\n${logs[child.label]}`);
-      await new Promise((resolve) => setTimeout(resolve, 300));
-    }
+    await untilHealthy(compose, service, child, { mapArg: mapAddresses, timeoutMs: 90_000 });
   }
 
   /** Compose's container addresses → this machine's services and the ports the test chose. */

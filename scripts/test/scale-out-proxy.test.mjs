@@ -19,7 +19,7 @@
 //     0 within SHUTDOWN_TIMEOUT_SECONDS.
 //
 // Run: pnpm test:deploy (a step of scripts/test-all.mjs).
-import { spawn, execFile } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request as httpsRequest } from 'node:https';
@@ -30,7 +30,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, createTestDatabase, freePort } from '../lib/test-stack.mjs';
 import { loadServicesEnv } from '../lib/services-env.mjs';
-import { HEALTHCHECK, composeConfig, dockerfileCmd, nativeEnv, writeProductionEnv } from '../lib/compose-native.mjs';
+import { composeConfig, dockerfileCmd, nativeEnv, nativeProcesses, writeProductionEnv } from '../lib/compose-native.mjs';
 import { renderNginx } from '../lib/nginx-site.mjs';
 
 const run = promisify(execFile);
@@ -45,8 +45,7 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('two api and two chat instances behind nginx, with the compose environment', () => {
   const work = mkdtempSync(path.join(tmpdir(), 'nexus-scale-out-'));
-  const children = [];
-  const logs = {};
+  const { children, logs, start, untilHealthy } = nativeProcesses();
   let database;
   let compose;
   let ports;
@@ -63,30 +62,11 @@ describe('two api and two chat instances behind nginx, with the compose environm
   let bob;
   let conversationId;
 
-  /** Starts `cmd` from `cwd` with exactly `env` (and PATH, HOME); output kept in logs[name]. */
-  function start(name, cmd, args, cwd, env) {
-    const child = spawn(cmd, args, { cwd, env: { PATH: process.env.PATH, HOME: process.env.HOME ?? '/tmp', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    logs[name] = '';
-    child.stdout.on('data', (chunk) => (logs[name] += chunk));
-    child.stderr.on('data', (chunk) => (logs[name] += chunk));
-    child.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
-    child.label = name;
-    children.push(child);
-    return child;
-  }
-
   /** Runs the compose file's healthcheck of `service` (its port mapped onto `port`) until it passes. */
-  async function healthy(service, child, containerPort, port) {
-    const [, , ...args] = compose.services[service].healthcheck.test.slice(1);
-    const mapped = args.map((arg) => arg.replace(`http://127.0.0.1:${containerPort}`, `http://127.0.0.1:${port}`));
-    const deadline = Date.now() + 60_000;
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`${child.label} exited with ${child.exitCode}:\n${logs[child.label]}`);
-      const failed = await run(process.execPath, [HEALTHCHECK, ...mapped]).then(() => undefined, (error) => error);
-      if (!failed) return;
-      if (Date.now() > deadline) throw new Error(`${child.label} not healthy within 60 s (${failed.stderr}):\n${logs[child.label]}`);
-      await sleep(300);
-    }
+  function healthy(service, child, containerPort, port) {
+    return untilHealthy(compose, service, child, {
+      mapArg: (arg) => arg.replace(`http://127.0.0.1:${containerPort}`, `http://127.0.0.1:${port}`),
+    });
   }
 
   /** The environment compose gives `service`, on this machine's PostgreSQL, Redis and Neo4j. */

@@ -1,5 +1,5 @@
 import type { Hono, MiddlewareHandler } from 'hono';
-import { ProblemError } from '../lib/problem.js';
+import { problems } from '../lib/problem.js';
 
 interface CompiledRoute {
   path: string;
@@ -79,14 +79,7 @@ function shadowingPaths(app: Hono<any, any, any>): Map<string, string[]> {
 export function refuseMethodsOfShadowedRoutes(app: Hono<any, any, any>): MiddlewareHandler {
   return async (c, next) => {
     const allowed = shadowingPaths(app).get(c.req.path);
-    if (allowed && !allowed.includes(c.req.method)) {
-      throw new ProblemError({
-        status: 405,
-        slug: 'method-not-allowed',
-        detail: `${c.req.method} is not supported here; use ${allowed.join(', ')}.`,
-        headers: { Allow: allowed.join(', ') },
-      });
-    }
+    if (allowed && !allowed.includes(c.req.method)) throw problems.methodNotAllowed(c.req.method, allowed);
     await next();
   };
 }

@@ -1,5 +1,5 @@
 import type { Hono, NotFoundHandler } from 'hono';
-import { ProblemError, problems } from '../lib/problem.js';
+import { problems } from '../lib/problem.js';
 import type { AppEnv } from './app-env.js';
 import { methodsAllowedFor } from './allowed-methods.js';
 import { problemResponse } from './problem-response.js';
@@ -8,17 +8,7 @@ import { problemResponse } from './problem-response.js';
 export function notFoundOrMethodNotAllowed(app: Hono<any, any, any>): NotFoundHandler<AppEnv> {
   return (c) => {
     const allowed = methodsAllowedFor(app, c.req.path);
-    if (allowed.length > 0) {
-      return problemResponse(
-        c,
-        new ProblemError({
-          status: 405,
-          slug: 'method-not-allowed',
-          detail: `${c.req.method} is not supported here; use ${allowed.join(', ')}.`,
-          headers: { Allow: allowed.join(', ') },
-        }),
-      );
-    }
+    if (allowed.length > 0) return problemResponse(c, problems.methodNotAllowed(c.req.method, allowed));
     return problemResponse(c, problems.notFound(`${c.req.path}`));
   };
 }

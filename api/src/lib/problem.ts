@@ -107,6 +107,14 @@ export const problems = {
     new ProblemError({ status: 401, slug: 'invalid-credentials', title: 'Invalid credentials', detail: 'The email or password is wrong, or the account is disabled.' }),
   forbidden: (detail: string) => new ProblemError({ status: 403, slug: 'forbidden', detail }),
   notFound: (what: string) => new ProblemError({ status: 404, slug: 'not-found', detail: `${what} was not found.` }),
+  /** `allowed`: the methods of the resource, listed in `Allow`. */
+  methodNotAllowed: (method: string, allowed: string[]) =>
+    new ProblemError({
+      status: 405,
+      slug: 'method-not-allowed',
+      detail: `${method} is not supported here; use ${allowed.join(', ')}.`,
+      headers: { Allow: allowed.join(', ') },
+    }),
   conflict: (detail: string, extensions?: Record<string, unknown>) =>
     new ProblemError({ status: 409, slug: 'conflict', detail, ...(extensions ? { extensions } : {}) }),
   preconditionFailed: (detail: string) => new ProblemError({ status: 412, slug: 'precondition-failed', detail }),
