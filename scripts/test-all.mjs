@@ -66,6 +66,27 @@ const steps = [
   { name: 'contract (schemathesis)', cmd: 'node', args: ['scripts/contract-test.mjs'] },
 ];
 
+// What failed, by name, for the summary: CI shows only the tail of the output.
+function failuresIn(report) {
+  const lines = [];
+  for (const file of report.testResults ?? []) {
+    const where = path.relative(REPO_ROOT, file.name);
+    const failed = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const test of failed) {
+      lines.push(`${where} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+    }
+    if (failed.length === 0 && file.status === 'failed') lines.push(`${where}: ${firstLine(file.message)}`);
+  }
+  return lines;
+}
+
+function firstLine(text) {
+  const line = String(text ?? '').split('\n').find((l) => l.trim() !== '') ?? '';
+  // eslint-disable-next-line no-control-regex
+  const plain = line.replace(/\x1b\[[0-9;]*m/g, '').trim();
+  return plain.length > 240 ? `${plain.slice(0, 240)}…` : plain;
+}
+
 const outcome = [];
 let passedTests = 0;
 let failedTests = 0;
@@ -76,21 +97,30 @@ for (const step of steps) {
   const run = await execa(step.cmd, step.args, { cwd: REPO_ROOT, stdio: 'inherit', reject: false, env: step.env });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   let counts = '';
+  let failures = [];
   if (step.report && existsSync(step.report)) {
     const report = JSON.parse(readFileSync(step.report, 'utf8'));
     passedTests += report.numPassedTests;
     failedTests += report.numFailedTests;
     counts = `${report.numPassedTests} passed, ${report.numFailedTests} failed`;
+    failures = failuresIn(report);
   } else if (step.report) {
     failedTests += 1;
     counts = 'no report';
   }
-  outcome.push({ step: step.name, ok: run.exitCode === 0, seconds, counts });
+  outcome.push({ step: step.name, ok: run.exitCode === 0, seconds, counts, failures });
 }
 
 process.stdout.write('\n\x1b[1m── summary ──\x1b[0m\n');
 for (const { step, ok, seconds, counts } of outcome) {
   process.stdout.write(`${ok ? 'PASS' : 'FAIL'}  ${step.padEnd(26)} ${seconds.padStart(6)} s  ${counts}\n`);
+}
+const named = outcome.filter((o) => o.failures.length > 0);
+if (named.length > 0) {
+  process.stdout.write('failed:\n');
+  for (const { step, failures } of named) {
+    for (const failure of failures) process.stdout.write(`  [${step}] ${failure}\n`);
+  }
 }
 const failedSteps = outcome.filter((o) => !o.ok).length;
 const stepsPassed = outcome.length - failedSteps;
