@@ -41,4 +41,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ TRUSTED_PROXY_HOPS: 'yes' })).toThrow(/TRUSTED_PROXY_HOPS/);
     expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY was replaced by TRUSTED_PROXY_HOPS/);
   });
+
+  it('reads an empty numeric variable (`PORT=` in an env file) as unset, not as 0', () => {
+    const config = loadConfig({ PORT: '', QUOTE_EXPIRY_SWEEP_SECONDS: ' ', PUBLIC_STATS_CACHE_SECONDS: '', METRICS_PORT: '' });
+    expect(config).toMatchObject({ PORT: 8002, QUOTE_EXPIRY_SWEEP_SECONDS: 60, PUBLIC_STATS_CACHE_SECONDS: 5 });
+    expect(config.METRICS_PORT).toBeUndefined();
+    expect(loadConfig({ PORT: '0', METRICS_PORT: '9464' })).toMatchObject({ PORT: 0, METRICS_PORT: 9464 });
+    expect(() => loadConfig({ JOBS_CONCURRENCY: '2.5' })).toThrow(/JOBS_CONCURRENCY/);
+  });
 });
