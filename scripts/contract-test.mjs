@@ -95,6 +95,8 @@ function partMediaTypes(contract) {
   return types;
 }
 
+// The browser origin the run's API allows (the contract's example origin), for the chat tickets it redeems.
+const CHAT_ORIGIN = 'http://localhost:3010';
 const api = await startApi({
   env: {
     // The run takes minutes and fuzzes login: a token that outlives it, and
@@ -102,6 +104,9 @@ const api = await startApi({
     ACCESS_TOKEN_TTL_SECONDS: '3600',
     LOGIN_LIMIT_PER_IP: '200',
     PUBLIC_STATS_RATE_LIMIT: '2000',
+    // Chat tickets made before the run (contract-fixtures.mjs) must still be redeemable during it.
+    CHAT_TICKET_TTL_SECONDS: '300',
+    CORS_ORIGINS: CHAT_ORIGIN,
   },
 });
 let exitCode = 1;
@@ -120,7 +125,7 @@ try {
   // Logout ends the session of the token it is called with: give it a session of its own
   // so that the fuzzer logging out does not end the session every other operation uses.
   const logoutToken = await login();
-  const fixtures = await makeContractFixtures(api.baseUrl, token);
+  const fixtures = await makeContractFixtures(api.baseUrl, token, { chatOrigin: CHAT_ORIGIN });
 
   const configDir = mkdtempSync(path.join(tmpdir(), 'nexus-contract-'));
   // Schemathesis' OpenAPI-aware auth sends the token only where an operation's

@@ -12,7 +12,7 @@ import { randomUUID } from 'node:crypto';
  * operationId the parameters that draw from them, and per operation the path
  * parameters that must not name a fixture (for scripts/lib/schemathesis_hooks.py).
  */
-export async function makeContractFixtures(baseUrl, token) {
+export async function makeContractFixtures(baseUrl, token, { chatOrigin }) {
   const call = async (method, path, { body, form, headers = {} } = {}) => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
@@ -103,6 +103,14 @@ export async function makeContractFixtures(baseUrl, token) {
   const reviewed = await extracted(0);
   const quoted = [await extracted(1), await extracted(2), await extracted(3)];
 
+  // Chat tickets for the gateway's redeem call: each is single-use, so a supply of them, asked for from the
+  // origin the dictionary below names (a ticket redeems only from the origin it was issued for). Last, so that
+  // they live as long as possible (the run sets CHAT_TICKET_TTL_SECONDS to its maximum).
+  const tickets = [];
+  for (let n = 0; n < 100; n++) {
+    tickets.push((await call('POST', '/api/chat/tickets', { headers: { origin: chatOrigin } })).ticket);
+  }
+
   const dictionaries = {
     updatedQuote: [updated.id],
     updatedQuoteLines: updated.lines.map((line) => line.id),
@@ -121,6 +129,8 @@ export async function makeContractFixtures(baseUrl, token) {
     products: products.map((product) => product.id),
     keptRelation: [keptRelation.id],
     deletedRelations: deletedRelations.map((relation) => relation.id),
+    chatTickets: tickets,
+    chatOrigin: [chatOrigin],
   };
   // Half the time a real record, half a generated value: the ids' own validation and 404s stay fuzzed.
   const draw = (dictionary) => ({ dictionary, probability: 0.5 });
@@ -145,6 +155,7 @@ export async function makeContractFixtures(baseUrl, token) {
     updateUser: { 'path.id': draw('editedUser') },
     login: { 'body.email': draw('loginEmail'), 'body.password': draw('loginPassword') },
     createRelation: { 'body.productId': draw('products'), 'body.relatedProductId': draw('products') },
+    redeemChatTicket: { 'body.ticket': draw('chatTickets'), 'body.origin': draw('chatOrigin') },
   };
   // Schemathesis reuses ids it has seen in answers anywhere; these operations would take the fixtures away from
   // the ones above (a deleted document, a sent quote, a disabled member), so they leave them alone.

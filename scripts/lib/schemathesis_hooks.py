@@ -26,6 +26,9 @@ transition would soon take them away; NEXUS_CONTRACT_UNTOUCHABLE names, per
 operation, the path parameters that must not name one of them, and such a call
 goes to an id that names nothing instead.
 
+The gateway's ticket redeem draws from single-use tickets made for the run (from
+the origin the run allows), so its success path is reached too.
+
 Nothing else is filtered.
 """
 
