@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { MessageKind, MessageReference, MessageRow } from '../db/schema.js';
 
@@ -11,14 +12,6 @@ function selectMessages(db: Db) {
     .leftJoin('users', 'users.id', 'messages.author_id')
     .selectAll('messages')
     .select('users.name as author_name');
-}
-
-export function findMessageByClientId(db: Db, conversationId: string, authorId: string, clientMessageId: string): Promise<MessageRecord | undefined> {
-  return selectMessages(db)
-    .where('messages.conversation_id', '=', conversationId)
-    .where('messages.author_id', '=', authorId)
-    .where('messages.client_message_id', '=', clientMessageId)
-    .executeTakeFirst();
 }
 
 export function findMessage(db: Db, id: string): Promise<MessageRecord | undefined> {
@@ -55,6 +48,54 @@ export async function insertMessage(
     .returning('id')
     .executeTakeFirstOrThrow();
   return (await findMessage(db, id))!;
+}
+
+/**
+ * A member's post in one statement (the chat's hot path): the membership
+ * check, the idempotency lookup, the conversation's next seq (its UPDATE holds
+ * the row lock until commit, so numbers are gap-free and in commit order) and
+ * the insert. Nothing is stored when the author is not a member, or when a
+ * message with this `clientMessageId` exists (it is returned, `created`
+ * false). No row: not a member (or no such conversation).
+ *
+ * Two concurrent posts with the same `clientMessageId` both miss the lookup
+ * (one snapshot per statement); the second then fails on
+ * `messages_client_id_key` and rolls back whole, seq included
+ * ({@link isDuplicatePost}): sent again, it finds the first.
+ */
+export async function insertMemberMessage(
+  db: Db,
+  input: { conversationId: string; authorId: string; text: string; clientMessageId: string },
+): Promise<(MessageRecord & { created: boolean }) | undefined> {
+  const { conversationId, authorId, text, clientMessageId } = input;
+  const { rows } = await sql<MessageRecord & { created: boolean }>`
+    with member as (
+      select 1 from conversation_members where conversation_id = ${conversationId} and user_id = ${authorId}
+    ), existing as (
+      select * from messages
+      where conversation_id = ${conversationId} and author_id = ${authorId} and client_message_id = ${clientMessageId}
+        and exists (select 1 from member)
+    ), numbered as (
+      update conversations set last_seq = last_seq + 1, last_activity_at = date_trunc('milliseconds', now())
+      where id = ${conversationId} and exists (select 1 from member) and not exists (select 1 from existing)
+      returning id, last_seq
+    ), inserted as (
+      insert into messages (conversation_id, seq, kind, author_id, text, client_message_id, refs)
+      select id, last_seq, 'user', ${authorId}, ${text}, ${clientMessageId}, '[]'::jsonb from numbered
+      returning *
+    ), stored as (
+      select inserted.*, true as created from inserted
+      union all
+      select existing.*, false as created from existing
+    )
+    select stored.*, (select name from users where id = ${authorId}) as author_name from stored`.execute(db);
+  return rows[0];
+}
+
+/** The error of a post that lost the race to store the same `clientMessageId` ({@link insertMemberMessage}). */
+export function isDuplicatePost(error: unknown): boolean {
+  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
+  return code === '23505' && constraint === 'messages_client_id_key';
 }
 
 /** Messages after `afterSeq`, ascending; `limit + 1` rows so the caller knows whether more follow. */

@@ -2,8 +2,8 @@ import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/database.js';
 import type { MessageKind, MessageReference } from '../../db/schema.js';
 import { problems } from '../../lib/problem.js';
-import { findMembership, lockConversation, setReadSeq, takeNextSeq } from '../../repositories/conversations.js';
-import { findMessageByClientId, insertMessage, listMessagesAfter, type MessageRecord } from '../../repositories/messages.js';
+import { findMembership, setReadSeq, takeNextSeq } from '../../repositories/conversations.js';
+import { insertMemberMessage, insertMessage, isDuplicatePost, listMessagesAfter, type MessageRecord } from '../../repositories/messages.js';
 import { answerInBackground } from './assistant-replies.js';
 import type { AssistantDeps } from './assistant.js';
 import { publishConversationEvent, publishMessages } from './chat-events.js';
@@ -51,28 +51,22 @@ export async function postMessage(
   conversationId: string,
   input: { text: string; clientMessageId: string },
 ): Promise<PostedMessage> {
-  const outcome = await deps.db.transaction().execute(async (trx) => {
-    if (!(await findMembership(trx, conversationId, caller.id))) throw conversationNotFound();
-    // Under the conversation's lock, so a concurrent resend waits and then finds this one's row.
-    if (!(await lockConversation(trx, conversationId))) throw conversationNotFound();
-    const stored = await findMessageByClientId(trx, conversationId, caller.id, input.clientMessageId);
-    if (stored) return { row: stored, created: false };
-    const row = await appendMessage(trx, {
-      conversationId,
-      kind: 'user',
-      authorId: caller.id,
-      text: input.text,
-      clientMessageId: input.clientMessageId,
-      references: [],
-    });
-    return { row, created: true };
-  });
-  const message = toMessageView(outcome.row);
-  if (outcome.created) {
+  const store = () => insertMemberMessage(deps.db, { conversationId, authorId: caller.id, text: input.text, clientMessageId: input.clientMessageId });
+  let row;
+  try {
+    row = await store();
+  } catch (error) {
+    // A concurrent resend stored it first (and this attempt rolled back whole): now it is found.
+    if (!isDuplicatePost(error)) throw error;
+    row = await store();
+  }
+  if (!row) throw conversationNotFound();
+  const message = toMessageView(row);
+  if (row.created) {
     await publishMessages(deps, [message]);
     answerInBackground(deps, caller, message);
   }
-  return { message, created: outcome.created };
+  return { message, created: row.created };
 }
 
 /** A page of messages after `after`, ascending by seq; `nextAfter` is where the next page starts, null at the end. */
