@@ -1,5 +1,6 @@
 import { connectRedis, memoryPresence, memoryPubSub, redisPresence, redisPubSub } from '@nexus/realtime';
 import { pino } from 'pino';
+import { apiFetch } from './api-fetch.js';
 import { ChatConfigError, loadChatConfig } from './config.js';
 import { startChatServer } from './chat-server.js';
 import { createChatMetrics, type ChatMetrics } from './metrics.js';
@@ -30,7 +31,8 @@ async function main() {
     stores = { pubsub: memoryPubSub(), presence: memoryPresence() };
   }
   const metrics = createChatMetrics();
-  const chat = await startChatServer({ config, logger, ...stores, metrics });
+  // The API over keep-alive node:http sockets (api-fetch.ts), not the global fetch.
+  const chat = await startChatServer({ config, logger, ...stores, metrics, fetch: apiFetch() });
   metrics.setSources({ connections: () => chat.gateway.connections(), conversations: () => chat.gateway.conversations() });
   process.stdout.write(`  Chat         ${chat.url}\n`);
   const metricsServer = config.CHAT_METRICS_PORT === undefined ? undefined : await serveMetrics(metrics, config.HOST, config.CHAT_METRICS_PORT);
