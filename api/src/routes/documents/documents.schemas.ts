@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import { nonBlankText, TimestampSchema, UuidSchema } from '../../http/schemas.js';
-import { QuantitySchema } from '../quotes/quotes.schemas.js';
+import { QuantitySchema } from '../quotes/quotes.lines.schemas.js';
 
 export const DOCUMENT_STATUSES = ['queued', 'processing', 'extracted', 'failed'] as const;
 

@@ -5,7 +5,7 @@ import { problemResponse as problem } from '../../http/responses.js';
 import { BEARER, defineRoute } from '../../http/define-route.js';
 import { IdempotencyKeyHeaderSchema, IdParamsSchema, IfMatchHeaderSchema, UuidSchema } from '../../http/schemas.js';
 import { quoteResponse, quoteWithLineLinks } from './quotes.links.js';
-import { AddQuoteLineSchema, UpdateQuoteLineSchema } from './quotes.schemas.js';
+import { AddQuoteLineSchema, UpdateQuoteLineSchema } from './quotes.lines.schemas.js';
 
 // The lines of a draft quote: each change answers the whole quote with new totals.
 
