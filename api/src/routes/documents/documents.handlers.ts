@@ -9,16 +9,8 @@ import { UuidSchema } from '../../http/schemas.js';
 import { uploadedFileName } from '../../http/uploaded-file-name.js';
 import { ProblemError, problems } from '../../lib/problem.js';
 import { documentsService, type DocumentUpload } from '../../services/documents/index.js';
-import type {
-  CreateQuoteRoute,
-  FileRoute,
-  GetRoute,
-  ListRoute,
-  RecentRoute,
-  RemoveRoute,
-  UpdateItemRoute,
-  UploadRoute,
-} from './documents.routes.js';
+import type { CreateQuoteRoute, UpdateItemRoute } from './documents.review.routes.js';
+import type { FileRoute, GetRoute, ListRoute, RecentRoute, RemoveRoute, UploadRoute } from './documents.routes.js';
 
 const first = (value: string | File | (string | File)[] | undefined) => (Array.isArray(value) ? value[0] : value);
 

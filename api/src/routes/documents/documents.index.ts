@@ -1,6 +1,7 @@
 import type { AppDeps } from '../../deps.js';
 import { createRouter } from '../../http/router.js';
 import { documentsHandlers } from './documents.handlers.js';
+import * as reviewRoutes from './documents.review.routes.js';
 import * as routes from './documents.routes.js';
 
 export function documentsRouter(deps: AppDeps) {
@@ -14,7 +15,7 @@ export function documentsRouter(deps: AppDeps) {
       .openapi(routes.get, handlers.get)
       .openapi(routes.file, handlers.file)
       .openapi(routes.remove, handlers.remove)
-      .openapi(routes.updateItem, handlers.updateItem)
-      .openapi(routes.createQuote, handlers.createQuote)
+      .openapi(reviewRoutes.updateItem, handlers.updateItem)
+      .openapi(reviewRoutes.createQuote, handlers.createQuote)
   );
 }
