@@ -11,18 +11,15 @@ import {
 } from '../../services/chat/conversations.js';
 import { listMessages, markConversationRead, postMessage } from '../../services/chat/messages.js';
 import { issueChatTicket, redeemChatTicket } from '../../services/chat/tickets.js';
+import type { ListMessagesRoute, MarkConversationReadRoute, PostMessageRoute } from './chat.messages.routes.js';
 import type {
   AddConversationMemberRoute,
   CreateConversationRoute,
   GetConversationRoute,
-  IssueChatTicketRoute,
   ListConversationsRoute,
-  ListMessagesRoute,
-  MarkConversationReadRoute,
-  PostMessageRoute,
-  RedeemChatTicketRoute,
   RemoveConversationMemberRoute,
 } from './chat.routes.js';
+import type { IssueChatTicketRoute, RedeemChatTicketRoute } from './chat.tickets.routes.js';
 
 export function chatHandlers(deps: AppDeps) {
   const create: AppRouteHandler<CreateConversationRoute> = async (c) => {

@@ -1,7 +1,9 @@
 import type { AppDeps } from '../../deps.js';
 import { createRouter } from '../../http/router.js';
 import { chatHandlers } from './chat.handlers.js';
+import * as messageRoutes from './chat.messages.routes.js';
 import * as routes from './chat.routes.js';
+import * as ticketRoutes from './chat.tickets.routes.js';
 
 export function chatRouter(deps: AppDeps) {
   const handlers = chatHandlers(deps);
@@ -11,9 +13,9 @@ export function chatRouter(deps: AppDeps) {
     .openapi(routes.getConversation, handlers.get)
     .openapi(routes.addConversationMember, handlers.addMember)
     .openapi(routes.removeConversationMember, handlers.removeMember)
-    .openapi(routes.listMessages, handlers.messages)
-    .openapi(routes.postMessage, handlers.post)
-    .openapi(routes.markConversationRead, handlers.markRead)
-    .openapi(routes.issueChatTicket, handlers.issueTicket)
-    .openapi(routes.redeemChatTicket, handlers.redeemTicket);
+    .openapi(messageRoutes.listMessages, handlers.messages)
+    .openapi(messageRoutes.postMessage, handlers.post)
+    .openapi(messageRoutes.markConversationRead, handlers.markRead)
+    .openapi(ticketRoutes.issueChatTicket, handlers.issueTicket)
+    .openapi(ticketRoutes.redeemChatTicket, handlers.redeemTicket);
 }

@@ -1,0 +1,68 @@
+import { problemResponse as problem } from '../../http/responses.js';
+import { BEARER, defineRoute } from '../../http/define-route.js';
+import { IdParamsSchema } from '../../http/schemas.js';
+import { conversationNotFound as notFound, messageResponse } from './chat.links.js';
+import { MarkReadSchema, MessagePageSchema, MessagesQuerySchema, PostMessageSchema } from './chat.schemas.js';
+
+// The messages of a conversation (ordered by a per-conversation `seq`) and each member's read marker.
+
+const TAGS: ['Chat'] = ['Chat'];
+
+export const listMessages = defineRoute({
+  method: 'get',
+  path: '/api/conversations/{id}/messages',
+  operationId: 'listMessages',
+  summary: 'Messages of a conversation after a seq',
+  description: 'Ascending by seq. To catch up after a disconnect, pass the last seq you have as `after`.',
+  tags: TAGS,
+  security: BEARER,
+  request: { params: IdParamsSchema, query: MessagesQuerySchema },
+  responses: {
+    200: { description: 'A page of messages.', content: { 'application/json': { schema: MessagePageSchema } } },
+    404: notFound,
+  },
+});
+
+export const postMessage = defineRoute({
+  method: 'post',
+  path: '/api/conversations/{id}/messages',
+  operationId: 'postMessage',
+  summary: 'Post a message',
+  description:
+    'Stored as the next seq of the conversation and published to live clients. A message that mentions `@assistant` is answered by the product assistant. ' +
+    'Resending the same `clientMessageId` returns the stored message (200) and stores nothing.',
+  tags: TAGS,
+  security: BEARER,
+  request: {
+    params: IdParamsSchema,
+    body: { required: true, content: { 'application/json': { schema: PostMessageSchema } } },
+  },
+  responses: {
+    201: messageResponse('Stored.'),
+    200: messageResponse('Already stored: this `clientMessageId` was posted before; the original message.'),
+    404: notFound,
+  },
+});
+
+export const markConversationRead = defineRoute({
+  method: 'put',
+  path: '/api/conversations/{id}/read',
+  operationId: 'markConversationRead',
+  summary: 'Move your read marker',
+  description: 'The marker only moves forward; a lower seq than your marker changes nothing.',
+  tags: TAGS,
+  security: BEARER,
+  request: {
+    params: IdParamsSchema,
+    body: { required: true, content: { 'application/json': { schema: MarkReadSchema } } },
+  },
+  responses: {
+    204: { description: 'Your marker is at `seq` (or was already past it).' },
+    404: notFound,
+    409: problem('The conversation has no message with that seq yet.'),
+  },
+});
+
+export type ListMessagesRoute = typeof listMessages;
+export type PostMessageRoute = typeof postMessage;
+export type MarkConversationReadRoute = typeof markConversationRead;
