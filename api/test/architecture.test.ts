@@ -2,6 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { sourceFiles, violationsOf, type SourceFile } from './support/import-rules.js';
+import { ROUTE_FILE_MAX_LINES, routeFileViolations } from './support/route-file-rules.js';
 
 const API_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -51,5 +52,39 @@ describe('the layers of api/src', () => {
     ]);
     expect(violations.map((v) => v.file)).toEqual(['src/runtime.ts', 'test/quotes.test.ts', 'src/services/chat/tickets.ts']);
   });
+});
 
+describe('the files of api/src/routes', () => {
+  it(`are at most ${ROUTE_FILE_MAX_LINES} lines each and do no database work`, () => {
+    const files = sourceFiles(API_ROOT, ['src/routes']);
+    expect(files.length).toBeGreaterThan(40);
+    const report = routeFileViolations(files).map((v) => `${v.file} (${v.found}): ${v.rule}`);
+    expect(report).toEqual([]);
+  });
+
+  it('catches a route file that grew past the limit, and only under src/routes', () => {
+    const long = Array.from({ length: ROUTE_FILE_MAX_LINES + 1 }, (_, i) => `export const route${i} = ${i};`).join('\n') + '\n';
+    const atLimit = long.split('\n').slice(1).join('\n');
+    const violations = routeFileViolations([
+      { path: 'src/routes/documents/documents.routes.ts', text: long },
+      { path: 'src/routes/chat/chat.routes.ts', text: atLimit },
+      { path: 'src/services/quotes/quotes.ts', text: long },
+    ]);
+    expect(violations.map((v) => [v.file, v.found])).toEqual([['src/routes/documents/documents.routes.ts', `${ROUTE_FILE_MAX_LINES + 1} lines`]]);
+  });
+
+  it('catches a handler that queries the database or runs a transaction through deps', () => {
+    const violations = routeFileViolations([
+      { path: 'src/routes/quotes/quotes.handlers.ts', text: 'const rows = await deps.db.selectFrom("quotes").selectAll().execute();\n' },
+      { path: 'src/routes/users/users.handlers.ts', text: 'await db.transaction().execute(async (trx) => trx);\n' },
+      { path: 'src/routes/system/system.handlers.ts', text: 'const n = await sql`select 1`.execute(db);\n' },
+      { path: 'src/routes/tasks/tasks.schemas.ts', text: "export const TaskSchema = z.object({ id: UuidSchema }).openapi('Task');\n" },
+    ]);
+    expect(violations.map((v) => v.file)).toEqual([
+      'src/routes/quotes/quotes.handlers.ts',
+      'src/routes/quotes/quotes.handlers.ts',
+      'src/routes/users/users.handlers.ts',
+      'src/routes/system/system.handlers.ts',
+    ]);
+  });
 });
