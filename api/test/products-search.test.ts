@@ -186,6 +186,7 @@ describe('products', () => {
     });
     expect(renamed.status).toBe(200);
     expect(skus(await search('q=wombatt'))).toEqual(['WORD-1']);
+    expect(skus(await search('q=quokak'))).toEqual([]); // the words it lost lead to it no more
     expect(skus(await search(`q=${encodeURIComponent('zebulon womb')}`))).toEqual(['WORD-1']);
   });
 

@@ -135,10 +135,16 @@ const FULL_TEXT_MATCHES_RANKED = 300;
 const WORD_MATCHES_CHECKED = 200;
 /** Dictionary words taken per query word: the most similar ones. */
 const SIMILAR_WORDS_PER_QUERY_WORD = 16;
-/** Near words whose products are read, nearest first (each is one GIN scan). */
+/** Near words whose products are read, nearest first. */
 const NEAR_WORDS_READ = 4;
 /** Of those, how many may stand for a query word when every query word must match. */
 const SIMILAR_WORDS_REQUIRED = 4;
+/**
+ * Postings (catalogue_word_products rows) a source reads before it falls back
+ * to the full-text GIN index: enough for its candidates when the word is
+ * common, and the GIN index is cheap when it is not.
+ */
+const POSTINGS_READ = 1000;
 
 /**
  * The ranked search query (see domain/catalogue/search-query.ts for the
@@ -148,19 +154,25 @@ const SIMILAR_WORDS_REQUIRED = 4;
  *
  * - exact codes: the GIN array index of normalized codes;
  * - codes containing the query: trigram GIN over the normalized codes;
- * - full text: the first FULL_TEXT_MATCHES_RANKED matches of the GIN tsvector
- *   index, the best ranked of them;
+ * - full text: the best ranked of the first FULL_TEXT_MATCHES_RANKED
+ *   matches — read from the postings of the longest query word that is a
+ *   catalogue word, and from the GIN tsvector index only when those gave
+ *   fewer than a source's candidates;
  * - similar words, for typos and prefixes: each query word is looked up in
  *   the small dictionary of catalogue words (catalogue_words, trigram GIN:
  *   words it is similar to, begins or is part of). The words lead to products
- *   through the tsvector index, nearest word first, a bounded number per
- *   word; and for a query of several words, the products that hold one of
- *   the nearest words for every query word (a GIN intersection).
+ *   through their postings (catalogue_word_products, a B-tree read that stops
+ *   at the limit), nearest word first, a bounded number per word; and for a
+ *   query of several words, the products that hold one of the nearest words
+ *   for every query word.
  *
- * Nothing reads products in similarity order (the trigram GiST KNN scan
- * that visited most of the catalogue for a typo), and no GIN scan ORs more
- * than a few words' posting lists. Exported so the benchmark runs exactly
- * this SQL outside the API.
+ * A GIN scan answers only with a complete bitmap: over a common word's
+ * products (71,000 of 1,000,000 for "stainless") it is the cost of the
+ * search. So the GIN tsvector index is read only after the postings came up
+ * short — a rare word, a word that is not in the dictionary (a description's,
+ * a code's) or filters that few of the postings read pass. Nothing reads
+ * products in similarity order. Exported so the benchmark runs exactly this
+ * SQL outside the API.
  */
 export function searchProductsQuery(terms: SearchTerms, filters: ProductFilters, limit: number, offset: number) {
   const code = terms.code;
@@ -171,27 +183,49 @@ export function searchProductsQuery(terms: SearchTerms, filters: ProductFilters,
   // Enough of each source for the page asked for (ranks past it can only come from deeper in a source).
   const perSource = Math.max(CANDIDATES_PER_SOURCE, (offset + limit) * 2);
   const severalWords = terms.lowered.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length > 1;
-  // Products holding a word near a query word, nearest words first. With one query word, a near word is
-  // near the query; with several, a product must still be similar to the whole query (the trigram threshold).
-  // A query word found as typed (not a stop word) is left to the full-text source, which ranks its matches:
-  // one GIN scan of a common word, not two or three.
+  // Products holding a word near a query word, nearest words first: the word's postings, and only when they give
+  // fewer than perSource (a rare word, selective filters) its GIN posting list too. With one query word, a near word
+  // is near the query; with several, a product must still be similar to the whole query (the trigram threshold).
+  // A query word found as typed (not a stop word) is left to the full-text source, which ranks its matches.
   const nearWordProducts = sql`
       select p.id, p.search_text from (
-        select word_tsquery from similar_words where not found_as_typed
+        select word, word_tsquery from similar_words where not found_as_typed
         order by similarity desc, word limit ${NEAR_WORDS_READ}
       ) w
-      cross join lateral (select p.id, p.search_text from products p where p.search_vector @@ w.word_tsquery and ${filter} limit ${perSource}) p`;
+      cross join lateral (
+        (select p.id, p.search_text from (select c.product_id from catalogue_word_products c where c.word = w.word limit ${POSTINGS_READ}) c
+          join products p on p.id = c.product_id where ${filter})
+        union all
+        (select p.id, p.search_text from products p where p.search_vector @@ w.word_tsquery and ${filter})
+        limit ${perSource}
+      ) p`;
   const sources = [
     sql`(select p.id from products p where p.codes @> array[${code}]::text[] and ${filter})`,
     ...(terms.partialCode
       ? [sql`(select p.id from products p where nexus_join_words(p.codes) like ${`%${code}%`} and ${filter} limit ${perSource})`]
       : []),
-    sql`(select m.id from (select p.id, p.search_vector from products p where p.search_vector @@ ${tsquery} and ${filter} limit ${FULL_TEXT_MATCHES_RANKED}) m
-      order by ts_rank(m.search_vector, ${tsquery}, 32) desc limit ${perSource})`,
+    sql`(select m.id from (
+        (select id, search_vector from full_text_postings)
+        union all
+        (select p.id, p.search_vector from products p where p.search_vector @@ ${tsquery} and ${filter}
+          and (select count(*) from full_text_postings) < ${perSource} limit ${FULL_TEXT_MATCHES_RANKED})
+      ) m
+      group by m.id order by max(ts_rank(m.search_vector, ${tsquery}, 32)) desc limit ${perSource})`,
     severalWords
       ? sql`(select m.id from (${nearWordProducts} limit ${WORD_MATCHES_CHECKED}) m where ${terms.lowered} <% m.search_text limit ${perSource})`
       : sql`(select m.id from (${nearWordProducts}) m limit ${perSource})`,
-    ...(severalWords ? [sql`(select p.id from products p, every_word w where p.search_vector @@ w.tsquery and ${filter} limit ${perSource})`] : []),
+    ...(severalWords
+      ? [
+          sql`(select p.id from every_word w
+          cross join lateral (
+            (select p.id from (select c.product_id from catalogue_word_products c where c.word = any(w.driver_words) limit ${POSTINGS_READ}) c
+              join products p on p.id = c.product_id where p.search_vector @@ w.tsquery and ${filter})
+            union all
+            (select p.id from products p where p.search_vector @@ w.tsquery and ${filter})
+            limit ${perSource}
+          ) p where w.tsquery is not null)`,
+        ]
+      : []),
   ];
   return sql<ProductRecord & { score: number; exact_code: boolean; partial_code: boolean; full_text: boolean; similarity: number }>`
     with query_words as (
@@ -208,15 +242,26 @@ export function searchProductsQuery(terms: SearchTerms, filters: ProductFilters,
         order by 2 desc, similarity(q.word, d.word) desc, d.word
         limit ${SIMILAR_WORDS_PER_QUERY_WORD}
       ) d
-    ), every_word as (
+    ), typed_word as (
+      -- The longest query word that is a catalogue word (not a stop word): the full-text matches are among its products.
+      select word from similar_words where found_as_typed and word = query_word
+      order by length(word) desc, word limit 1
+    ), full_text_postings as materialized (
+      select p.id, p.search_vector from typed_word d
+      cross join lateral (select c.product_id from catalogue_word_products c where c.word = d.word limit ${POSTINGS_READ}) c
+      join products p on p.id = c.product_id where p.search_vector @@ ${tsquery} and ${filter}
+      limit ${FULL_TEXT_MATCHES_RANKED}
+    ), word_groups as (
       -- One-letter words (still being typed) are left out: every word would be near them.
+      select query_word, bool_and(found_as_typed) as found_as_typed, nexus_tsquery_any(word_tsquery) as tsquery, array_agg(word) as words from similar_words
+      where nearness <= ${SIMILAR_WORDS_REQUIRED} and similarity >= nearest * 0.8 and length(query_word) > 1 group by query_word
+    ), every_word as (
       -- When every word was found as typed, this is the full-text query: left to that source.
+      -- Its products are read from the postings of the near words of the longest query word.
       select case when count(*) = (select count(*) from query_words where length(word) > 1) and not bool_and(found_as_typed)
-        then nexus_tsquery_all(tsquery) end as tsquery
-      from (
-        select query_word, bool_and(found_as_typed) as found_as_typed, nexus_tsquery_any(word_tsquery) as tsquery from similar_words
-        where nearness <= ${SIMILAR_WORDS_REQUIRED} and similarity >= nearest * 0.8 and length(query_word) > 1 group by query_word
-      ) g
+        then nexus_tsquery_all(tsquery) end as tsquery,
+        (select words from word_groups order by length(query_word) desc, query_word limit 1) as driver_words
+      from word_groups
     ), candidates as (${sql.join(sources, sql` union `)})
     select c.*, (
         case when c.exact_code then ${SEARCH_WEIGHTS.exactCode} else 0 end

@@ -10,6 +10,7 @@ import * as m0008 from './0008_data_hygiene.js';
 import * as m0009 from './0009_schema_qualified_functions.js';
 import * as m0010 from './0010_documents.js';
 import * as m0011 from './0011_catalogue_search_words.js';
+import * as m0012 from './0012_catalogue_word_postings.js';
 
 /**
  * Every migration, by version. Static imports (not a directory scan) so that
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   '0009_schema_qualified_functions': m0009,
   '0010_documents': m0010,
   '0011_catalogue_search_words': m0011,
+  '0012_catalogue_word_postings': m0012,
 };

@@ -21,37 +21,59 @@ with query_words as (
         order by 2 desc, similarity(q.word, d.word) desc, d.word
         limit $3
       ) d
-    ), every_word as (
+    ), typed_word as (
+      -- The longest query word that is a catalogue word (not a stop word): the full-text matches are among its products.
+      select word from similar_words where found_as_typed and word = query_word
+      order by length(word) desc, word limit 1
+    ), full_text_postings as materialized (
+      select p.id, p.search_vector from typed_word d
+      cross join lateral (select c.product_id from catalogue_word_products c where c.word = d.word limit $4) c
+      join products p on p.id = c.product_id where p.search_vector @@ (websearch_to_tsquery('english', $5) || plainto_tsquery('simple', $6)) and p.active and lower(p.brand) = $7 and p.unit_price_minor <= $8 and p.stock_quantity > 0
+      limit $9
+    ), word_groups as (
       -- One-letter words (still being typed) are left out: every word would be near them.
+      select query_word, bool_and(found_as_typed) as found_as_typed, nexus_tsquery_any(word_tsquery) as tsquery, array_agg(word) as words from similar_words
+      where nearness <= $10 and similarity >= nearest * 0.8 and length(query_word) > 1 group by query_word
+    ), every_word as (
       -- When every word was found as typed, this is the full-text query: left to that source.
+      -- Its products are read from the postings of the near words of the longest query word.
       select case when count(*) = (select count(*) from query_words where length(word) > 1) and not bool_and(found_as_typed)
-        then nexus_tsquery_all(tsquery) end as tsquery
-      from (
-        select query_word, bool_and(found_as_typed) as found_as_typed, nexus_tsquery_any(word_tsquery) as tsquery from similar_words
-        where nearness <= $4 and similarity >= nearest * 0.8 and length(query_word) > 1 group by query_word
-      ) g
-    ), candidates as ((select p.id from products p where p.codes @> array[$5]::text[] and p.active and lower(p.brand) = $6 and p.unit_price_minor <= $7 and p.stock_quantity > 0) union (select p.id from products p where nexus_join_words(p.codes) like $8 and p.active and lower(p.brand) = $9 and p.unit_price_minor <= $10 and p.stock_quantity > 0 limit $11) union (select m.id from (select p.id, p.search_vector from products p where p.search_vector @@ (websearch_to_tsquery('english', $12) || plainto_tsquery('simple', $13)) and p.active and lower(p.brand) = $14 and p.unit_price_minor <= $15 and p.stock_quantity > 0 limit $16) m
-      order by ts_rank(m.search_vector, (websearch_to_tsquery('english', $17) || plainto_tsquery('simple', $18)), 32) desc limit $19) union (select m.id from (
+        then nexus_tsquery_all(tsquery) end as tsquery,
+        (select words from word_groups order by length(query_word) desc, query_word limit 1) as driver_words
+      from word_groups
+    ), candidates as ((select p.id from products p where p.codes @> array[$11]::text[] and p.active and lower(p.brand) = $12 and p.unit_price_minor <= $13 and p.stock_quantity > 0) union (select p.id from products p where nexus_join_words(p.codes) like $14 and p.active and lower(p.brand) = $15 and p.unit_price_minor <= $16 and p.stock_quantity > 0 limit $17) union (select m.id from (
+        (select id, search_vector from full_text_postings)
+        union all
+        (select p.id, p.search_vector from products p where p.search_vector @@ (websearch_to_tsquery('english', $18) || plainto_tsquery('simple', $19)) and p.active and lower(p.brand) = $20 and p.unit_price_minor <= $21 and p.stock_quantity > 0
+          and (select count(*) from full_text_postings) < $22 limit $23)
+      ) m
+      group by m.id order by max(ts_rank(m.search_vector, (websearch_to_tsquery('english', $24) || plainto_tsquery('simple', $25)), 32)) desc limit $26) union (select m.id from (
       select p.id, p.search_text from (
-        select word_tsquery from similar_words where not found_as_typed
-        order by similarity desc, word limit $20
+        select word, word_tsquery from similar_words where not found_as_typed
+        order by similarity desc, word limit $27
       ) w
-      cross join lateral (select p.id, p.search_text from products p where p.search_vector @@ w.word_tsquery and p.active and lower(p.brand) = $21 and p.unit_price_minor <= $22 and p.stock_quantity > 0 limit $23) p) m limit $24))
+      cross join lateral (
+        (select p.id, p.search_text from (select c.product_id from catalogue_word_products c where c.word = w.word limit $28) c
+          join products p on p.id = c.product_id where p.active and lower(p.brand) = $29 and p.unit_price_minor <= $30 and p.stock_quantity > 0)
+        union all
+        (select p.id, p.search_text from products p where p.search_vector @@ w.word_tsquery and p.active and lower(p.brand) = $31 and p.unit_price_minor <= $32 and p.stock_quantity > 0)
+        limit $33
+      ) p) m limit $34))
     select c.*, (
-        case when c.exact_code then $25 else 0 end
-      + case when c.partial_code then $26 else 0 end
-      + $27 * c.text_rank
-      + $28 * c.similarity
+        case when c.exact_code then $35 else 0 end
+      + case when c.partial_code then $36 else 0 end
+      + $37 * c.text_rank
+      + $38 * c.similarity
     )::float8 as score
     from (
       select "p"."id", "p"."sku", "p"."name", "p"."description", "p"."brand", "p"."category", "p"."model_numbers", "p"."unit", "p"."unit_price_minor", "p"."currency", "p"."stock_quantity", "p"."attributes", "p"."active", "p"."version", "p"."created_by", "p"."created_at", "p"."updated_at",
-        p.codes @> array[$29]::text[] as exact_code,
-        p.search_text like $30 as partial_code,
-        p.search_vector @@ (websearch_to_tsquery('english', $31) || plainto_tsquery('simple', $32)) as full_text,
-        ts_rank(p.search_vector, (websearch_to_tsquery('english', $33) || plainto_tsquery('simple', $34)), 32)::float8 as text_rank,
-        word_similarity($35, p.search_text)::float8 as similarity
+        p.codes @> array[$39]::text[] as exact_code,
+        p.search_text like $40 as partial_code,
+        p.search_vector @@ (websearch_to_tsquery('english', $41) || plainto_tsquery('simple', $42)) as full_text,
+        ts_rank(p.search_vector, (websearch_to_tsquery('english', $43) || plainto_tsquery('simple', $44)), 32)::float8 as text_rank,
+        word_similarity($45, p.search_text)::float8 as similarity
       from products p join candidates using (id)
     ) c
     order by score desc, c.id
-    limit $36 offset $37;
--- parameters: ["drill",3,16,4,"DRILL","bosch",50000,"%DRILL%","bosch",50000,42,"drill","drill","bosch",50000,300,"drill","drill",42,4,"bosch",50000,42,42,100,30,20,10,"DRILL","%drill%","drill","drill","drill","drill","drill",21,0]
+    limit $46 offset $47;
+-- parameters: ["drill",3,16,1000,"drill","drill","bosch",50000,300,4,"DRILL","bosch",50000,"%DRILL%","bosch",50000,42,"drill","drill","bosch",50000,42,300,"drill","drill",42,4,1000,"bosch",50000,"bosch",50000,42,42,100,30,20,10,"DRILL","%drill%","drill","drill","drill","drill","drill",21,0]
