@@ -47,12 +47,11 @@ afterAll(async () => t?.close());
 async function ask(user: User, text: string): Promise<Message> {
   const question = await json<Message>(await send(user, 'POST', `/api/conversations/${room}/messages`, { text, clientMessageId: randomUUID() }), 201);
   let answer: Message | undefined;
-  await eventually(() => {
-    void send(user, 'GET', `/api/conversations/${room}/messages?after=${question.seq}`)
-      .then((r) => r.json() as Promise<{ items: Message[] }>)
-      .then((page) => (answer = page.items.find((m) => m.kind === 'assistant')));
+  await eventually(async () => {
+    const page = (await (await send(user, 'GET', `/api/conversations/${room}/messages?after=${question.seq}`)).json()) as { items: Message[] };
+    answer = page.items.find((m) => m.kind === 'assistant');
     return answer !== undefined;
-  }, 15_000);
+  }, 20_000);
   return answer!;
 }
 

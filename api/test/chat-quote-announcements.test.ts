@@ -59,13 +59,10 @@ describe("a quote's changes in its conversations", () => {
       await json(await send(sam, 'POST', `/api/quotes/${quote.id}/transitions`, { to: 'sent' }, { 'if-match': `"${quote.version + 2}"` }), 200);
 
       let told: Message[] = [];
-      await eventually(
-        () => {
-          void messagesOf(room.id).then((items) => (told = items));
-          return told.length >= 3;
-        },
-        10_000,
-      );
+      await eventually(async () => {
+        told = await messagesOf(room.id);
+        return told.length >= 3;
+      });
       expect(told.map((m) => m.kind)).toEqual(['system', 'system', 'system']);
       expect(told[0]).toMatchObject({ seq: 1, author: null, references: [{ type: 'quote', id: quote.id, label: quote.number }] });
       expect(told[0]!.text).toContain('Sam Sales');

@@ -109,7 +109,7 @@ describe.each(databaseBackends)('job queue: $backend', (backend) => {
     });
     expect(runs).toEqual([]);
     // The runner tells `ended` after the job's row is committed: wait for it, do not race it.
-    await eventually(() => ended.length > 0, 5_000);
+    await eventually(() => ended.length > 0);
     expect(ended).toEqual([{ id: job.id, status: 'failed', reason: failed.error }]);
   });
 
@@ -132,7 +132,7 @@ describe.each(databaseBackends)('job queue: $backend', (backend) => {
     expect(failed).toMatchObject({ status: 'failed', attempts: 2, error: 'Gave up after 2 attempts: the mail server did not answer' });
     expect(runs.map((r) => r.attempts)).toEqual([1, 2]);
     // The runner tells `ended` after the job's row is committed: wait for it, do not race it.
-    await eventually(() => ended.length > 0, 5_000);
+    await eventually(() => ended.length > 0);
     expect(ended).toEqual([{ id: job.id, status: 'failed', reason: failed.error }]);
   });
 
@@ -159,12 +159,12 @@ describe.each(databaseBackends)('job queue: $backend', (backend) => {
     };
     const job = await enqueueJob(db(), { kind: 'test.cancel' });
     runner(handler, { leaseSeconds: 1 });
-    await eventually(() => runs.length === 1, 10_000);
+    await eventually(() => runs.length === 1);
     expect(await cancelJob(db(), job.id)).toMatchObject({ status: 'processing', cancel_requested: true });
     const cancelled = await settled(job.id);
     expect(cancelled).toMatchObject({ status: 'cancelled', error: 'Cancelled while it ran; what it had finished stays.' });
     // The runner tells `ended` after the job's row is committed: wait for it, do not race it.
-    await eventually(() => ended.length > 0, 5_000);
+    await eventually(() => ended.length > 0);
     expect(ended).toEqual([{ id: job.id, status: 'cancelled', reason: cancelled.error }]);
 
     expect(await retryJob(db(), job.id)).toMatchObject({ status: 'queued', attempts: 0, error: null, cancel_requested: false });
@@ -180,7 +180,7 @@ describe.each(databaseBackends)('job queue: $backend', (backend) => {
     };
     const job = await enqueueJob(db(), { kind: 'test.stop' });
     const r = runner(handler);
-    await eventually(() => runs.length === 1, 10_000);
+    await eventually(() => runs.length === 1);
     await r.stop();
     expect(await findJob(db(), job.id)).toMatchObject({ status: 'queued', attempts: 0, locked_by: null, lease_expires_at: null });
   });
@@ -196,7 +196,7 @@ describe.each(databaseBackends)('job queue: $backend', (backend) => {
     };
     const job = await enqueueJob(db(), { kind: 'test.grace' });
     const r = runner(handler, { shutdownGraceMs: 60_000 });
-    await eventually(() => runs.length === 1, 10_000);
+    await eventually(() => runs.length === 1);
     const later = await enqueueJob(db(), { kind: 'test.grace' });
     const stopped = r.stop();
     // Stopping waits for the job: it is still running, not handed back.
@@ -217,7 +217,7 @@ describe.each(databaseBackends)('job queue: $backend', (backend) => {
     };
     const job = await enqueueJob(db(), { kind: 'test.grace-over' });
     const r = runner(handler, { shutdownGraceMs: 200 });
-    await eventually(() => runs.length === 1, 10_000);
+    await eventually(() => runs.length === 1);
     await r.stop();
     expect(await findJob(db(), job.id)).toMatchObject({ status: 'queued', attempts: 0, locked_by: null });
   });

@@ -139,10 +139,15 @@ export function redisRoleBackends<T>(
   ];
 }
 
-/** Polls until `check` returns true (for asynchronous deliveries). */
-export async function eventually(check: () => boolean, timeoutMs = 3_000): Promise<void> {
+/**
+ * Polls until `check` returns true (for asynchronous deliveries). A check that
+ * asks something (a request, a query) is awaited before the next one starts.
+ * The deadline only bounds a failure: generous, so a slow, loaded machine
+ * (CI) is not mistaken for a delivery that never comes.
+ */
+export async function eventually(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
