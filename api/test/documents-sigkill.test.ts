@@ -1,7 +1,7 @@
 import { createNexusClient, type NexusClient } from '@nexus/sdk';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropTestDatabase, restartApi, startApi, type RunningApi } from '../../scripts/lib/test-stack.mjs';
+import { dropTestDatabase, restartApi, startApi, STARTUP_DEADLINE_MS, type RunningApi } from '../../scripts/lib/test-stack.mjs';
 import { redisEphemeralStores } from '../src/infra/ephemeral-stores.js';
 import { DOCUMENT_EVENTS_CHANNEL, type DocumentEvent } from '../src/services/documents/index.js';
 import { pdfTwoPages } from './support/rfq-corpus.js';
@@ -39,7 +39,7 @@ beforeAll(async () => {
     await unsubscribe();
     await stores.close();
   };
-}, 120_000);
+}, STARTUP_DEADLINE_MS + 60_000);
 
 afterAll(async () => {
   await closeWatcher();
@@ -83,5 +83,5 @@ describe('an API process killed while it reads a document', () => {
     expect(events.filter((e) => e.documentId === created.id).map((e) => e.type)).toEqual(['document.processed']);
     const { data: activity } = await client.call('listActivity', { params: { query: { entityType: 'document', entityId: created.id, limit: 50 } } });
     expect(activity.items.filter((entry) => entry.action === 'document.processed')).toHaveLength(1);
-  }, 400_000);
+  }, STARTUP_DEADLINE_MS + 360_000);
 });

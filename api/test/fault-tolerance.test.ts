@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Health, ResponseOf } from '@nexus/sdk';
 import neo4j from 'neo4j-driver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, restartApi } from '../../scripts/lib/test-stack.mjs';
+import { freePort, restartApi, STARTUP_DEADLINE_MS } from '../../scripts/lib/test-stack.mjs';
 import { loadServicesEnv } from '../../scripts/lib/services-env.mjs';
 import { privateNeo4j, privatePostgres, privateRedis, type PrivateService } from './support/private-services.js';
 import { startTcpProxy } from './support/tcp-proxy.js';
@@ -92,7 +92,7 @@ describe('faults: datastores stopped and restarted under load', () => {
       ...redis.env,
       ...graph.env,
     });
-  }, 240_000);
+  }, STARTUP_DEADLINE_MS + 240_000);
 
   afterAll(async () => {
     stopLoad = true;

@@ -3,7 +3,7 @@ import { request as httpRequest } from 'node:http';
 import path from 'node:path';
 import { createNexusClient, type ResponseOf } from '@nexus/sdk';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, freePort, restartApi, startApi, dropTestDatabase, type RunningApi } from '../../scripts/lib/test-stack.mjs';
+import { REPO_ROOT, STARTUP_DEADLINE_MS, freePort, restartApi, startApi, dropTestDatabase, type RunningApi } from '../../scripts/lib/test-stack.mjs';
 
 /**
  * SIGTERM on the real API process: readiness turns 503, the listener stops
@@ -38,7 +38,7 @@ async function login(api: RunningApi): Promise<string> {
 }
 
 describe('graceful shutdown', () => {
-  it('SIGTERM: readiness answers 503 draining, new connections are refused, a request in flight completes and is kept, the process exits 0', { timeout: 120_000 }, async () => {
+  it('SIGTERM: readiness answers 503 draining, new connections are refused, a request in flight completes and is kept, the process exits 0', { timeout: 2 * STARTUP_DEADLINE_MS + 120_000 }, async () => {
     const metricsPort = await freePort();
     const api = await startApi({ env: { METRICS_PORT: String(metricsPort), LOG_LEVEL: 'info' }, keepDatabase: true });
     started.push(api);
@@ -107,7 +107,7 @@ describe('graceful shutdown', () => {
 });
 
 describe('NEXUS_ROLE', () => {
-  it('an api process queues an import and leaves it; a worker process with no HTTP API runs it and answers health and metrics on METRICS_PORT', { timeout: 120_000 }, async () => {
+  it('an api process queues an import and leaves it; a worker process with no HTTP API runs it and answers health and metrics on METRICS_PORT', { timeout: 2 * STARTUP_DEADLINE_MS + 180_000 }, async () => {
     const api = await startApi({ env: { NEXUS_ROLE: 'api', JOBS_POLL_MS: '100' }, keepDatabase: true });
     started.push(api);
     const workerMetrics = await freePort();
@@ -135,7 +135,7 @@ describe('NEXUS_ROLE', () => {
       // The api process alone never runs it: it is still queued when the worker comes up.
       expect(await status()).toBe('queued');
 
-      await until('the worker to be ready', async () => ((await fetch(`http://127.0.0.1:${workerMetrics}/ready`)).status === 200 ? true : undefined), 60_000);
+      await until('the worker to be ready', async () => ((await fetch(`http://127.0.0.1:${workerMetrics}/ready`)).status === 200 ? true : undefined), STARTUP_DEADLINE_MS);
       expect(await (await fetch(`http://127.0.0.1:${workerMetrics}/health`)).json()).toMatchObject({ status: 'ok', role: 'worker' });
       // No HTTP API in the worker.
       await expect(fetch(`http://127.0.0.1:${workerPort}/api/health`)).rejects.toThrow();

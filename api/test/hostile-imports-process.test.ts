@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { ResponseOf } from '@nexus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dropTestDatabase, restartApi, startApi, type RunningApi } from '../../scripts/lib/test-stack.mjs';
+import { dropTestDatabase, restartApi, startApi, STARTUP_DEADLINE_MS, type RunningApi } from '../../scripts/lib/test-stack.mjs';
 import { denseSheet, sharedStringsSheet, xfdSheet, xlsxWithSheetData } from './support/zip-files.js';
 
 // Issue 10, finding 1, end to end: hostile XLSX files uploaded through the
@@ -147,7 +147,7 @@ describe('hostile XLSX imports in the real API process', () => {
     for (let i = 0; i < 5; i += 1) await (await fetch(`${api.baseUrl}/api/health`)).arrayBuffer();
     const warm = await importWatched(api, auth, Buffer.from(denseSheet(50, 5)), 'warm-up.xlsx');
     expect(warm.job.status).toBe('succeeded');
-  }, 120_000);
+  }, STARTUP_DEADLINE_MS + 120_000);
   afterAll(async () => api?.stop());
 
   it(`imports a dense ~10 MB sheet (${DENSE_ROWS.toLocaleString('en')} rows × 40 columns) with a bounded memory rise while /api/health keeps answering`, async () => {
@@ -197,7 +197,7 @@ describe('an API process killed while it parses an import', () => {
     // A restarted API prints no first-admin credentials (the admin exists): these stay.
     admin = api.admin;
     auth = await signIn(api);
-  }, 120_000);
+  }, STARTUP_DEADLINE_MS + 60_000);
   afterAll(async () => {
     await api?.stop('SIGKILL');
     if (env) await dropTestDatabase(env['DATABASE_URL']!);
@@ -233,7 +233,7 @@ describe('an API process killed while it parses an import', () => {
     await killWhileParsing(created.id, 1);
     const done = await waitEnded(created.id);
     expect(done, JSON.stringify(done)).toMatchObject({ status: 'succeeded', attempts: 2, rowsTotal: DENSE_ROWS, rowsDone: DENSE_ROWS, created: DENSE_ROWS, updated: 0, rejected: 0 });
-  }, 400_000);
+  }, STARTUP_DEADLINE_MS + 360_000);
 
   it('fails an import whose parse the process dies in at every attempt, with the reason, instead of retrying it forever', async () => {
     const created = await upload(api, auth, dense, 'dense-again.xlsx');
@@ -245,5 +245,5 @@ describe('an API process killed while it parses an import', () => {
     // And it stays failed: the restarted process does not pick it up again.
     await sleep(3_000);
     expect(await job(api, auth, created.id)).toMatchObject({ status: 'failed', attempts: 3 });
-  }, 600_000);
+  }, 3 * STARTUP_DEADLINE_MS + 420_000);
 });

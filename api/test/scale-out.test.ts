@@ -3,7 +3,7 @@ import type { ResponseOf } from '@nexus/sdk';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectPostgres, type Db } from '../src/db/database.js';
-import { dropTestDatabase, freePort, restartApi, startApi } from '../../scripts/lib/test-stack.mjs';
+import { dropTestDatabase, freePort, restartApi, startApi, STARTUP_DEADLINE_MS } from '../../scripts/lib/test-stack.mjs';
 
 /**
  * Issue 13 "Done when" (API part): two API processes on one PostgreSQL and
@@ -23,7 +23,7 @@ describe('scale-out: two API instances, one killed mid-run', () => {
     // The second instance: same database, Redis prefix and signing key (DATA_DIR), its own port.
     b = await restartApi({ ...a.env, PORT: String(await freePort()) });
     db = connectPostgres(a.env.DATABASE_URL!, { poolMax: 2 });
-  }, 180_000);
+  }, 2 * STARTUP_DEADLINE_MS + 60_000);
   afterAll(async () => {
     await db?.destroy();
     await b?.stop();

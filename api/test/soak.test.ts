@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../scripts/lib/test-stack.mjs';
+import { REPO_ROOT, STARTUP_DEADLINE_MS } from '../../scripts/lib/test-stack.mjs';
 
 const run = promisify(execFile);
 
@@ -11,7 +11,8 @@ describe('pnpm soak (short run)', () => {
   it('reports RSS and event-loop delay of the API and the chat gateway at start and end under mixed load, with no failed request', async () => {
     const { stdout } = await run(process.execPath, [path.join(REPO_ROOT, 'scripts/soak.mjs')], {
       env: { ...process.env, SOAK_SECONDS: '15', SOAK_CLIENTS: '2' },
-      timeout: 110_000,
+      // It starts an API and a chat gateway, then loads them for 15 s.
+      timeout: 2 * STARTUP_DEADLINE_MS + 110_000,
     });
     const line = stdout.split('\n').find((l) => l.startsWith('SOAK REPORT '));
     expect(line, stdout).toBeDefined();
@@ -27,5 +28,5 @@ describe('pnpm soak (short run)', () => {
       }
       expect(typeof process.rssGrowthPercent).toBe('number');
     }
-  }, 120_000);
+  }, 2 * STARTUP_DEADLINE_MS + 120_000);
 });

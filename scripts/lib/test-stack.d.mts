@@ -1,4 +1,6 @@
 export declare const REPO_ROOT: string;
+/** How long a started API or chat gateway process may take to answer (ms). */
+export declare const STARTUP_DEADLINE_MS: number;
 export declare function freePort(): Promise<number>;
 export declare function createTestDatabase(services?: Record<string, string>): Promise<{ name: string; url: string; drop(): Promise<void> }>;
 export declare function testApiEnv(overrides?: Record<string, string>): Promise<{

@@ -145,6 +145,16 @@ export function restartApi(env) {
   return launchApi(env, Number(env.PORT));
 }
 
+/**
+ * How long a started API or chat gateway process may take to answer. Generous:
+ * each start loads the TypeScript sources through tsx (and, embedded, opens
+ * PGlite and migrates), which took 56 s on a 2-core machine under the load of
+ * a full test run beside other work; the deadline only bounds a process that
+ * never comes up. Tests that start processes give their hooks and tests
+ * STARTUP_DEADLINE_MS for each start.
+ */
+export const STARTUP_DEADLINE_MS = 180_000;
+
 async function launchApi(env, port) {
   // `node --import tsx`, not the tsx CLI: one process, so signals reach the server's own handlers
   // (the CLI relays them and SIGKILLs a child that is busy for 30 ms).
@@ -158,7 +168,7 @@ async function launchApi(env, port) {
   child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + STARTUP_DEADLINE_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`API exited with ${child.exitCode} during start:\n${output}`);
     try {
@@ -169,7 +179,7 @@ async function launchApi(env, port) {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`API did not answer within 60 s:\n${output}`);
+      throw new Error(`API did not answer within ${STARTUP_DEADLINE_MS / 1000} s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
@@ -227,7 +237,7 @@ export async function startChatGateway(api, { env: overrides = {} } = {}) {
   child.stderr.on('data', (chunk) => (output += chunk));
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   const httpUrl = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + STARTUP_DEADLINE_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`chat gateway exited with ${child.exitCode} during start:\n${output}`);
     try {
@@ -238,7 +248,7 @@ export async function startChatGateway(api, { env: overrides = {} } = {}) {
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`chat gateway not ready within 60 s:\n${output}`);
+      throw new Error(`chat gateway not ready within ${STARTUP_DEADLINE_MS / 1000} s:\n${output}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 150));
   }
