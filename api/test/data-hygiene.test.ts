@@ -228,6 +228,18 @@ describe('graph sync and PostgreSQL transactions', () => {
     expect(nodes.records.map((r) => r.get('name'))).toEqual(['Tiling a bathroom']);
   }, 60_000);
 
+  it('writes nothing when the outbox is empty: an idle drainer leaves the lease row alone', async () => {
+    expect(Number((await db.selectFrom('graph_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBe(0);
+    // A lease another process left behind when it died, run out: a drainer with work would take it over.
+    await db.updateTable('graph_sync_lease').set({ holder: 'gone', expires_at: new Date(Date.now() - 60_000) }).execute();
+    try {
+      expect(await drainGraphOutbox({ db, graph: direct, scope, logger: silentLogger }, { holder: 'idle' })).toBe(0);
+      expect(await db.selectFrom('graph_sync_lease').select('holder').executeTakeFirstOrThrow()).toEqual({ holder: 'gone' });
+    } finally {
+      await db.updateTable('graph_sync_lease').set({ holder: null, expires_at: null }).execute();
+    }
+  });
+
   it('lets one drainer at a time work: a second one finds the lease taken and applies nothing', async () => {
     const task = await insertTask(db, { name: 'Painting a fence', description: null }, null);
     await enqueueGraphSync(db, [{ kind: 'task', entityId: task.id }]);

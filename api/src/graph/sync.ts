@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import type { Db } from '../db/database.js';
 import type { ProductRelationRow, TaskRow } from '../db/schema.js';
 import type { RelationType } from '../domain/catalogue/relation-types.js';
-import { claimGraphSyncLease, deleteOutboxRows, oldestOutboxRows, releaseGraphSyncLease, type OutboxRow } from '../repositories/outbox.js';
+import { claimGraphSyncLease, deleteOutboxRows, oldestOutboxRows, outboxHasRows, releaseGraphSyncLease, type OutboxRow } from '../repositories/outbox.js';
 import { findProductsByIds, type ProductRecord } from '../repositories/products.js';
 import { pairWeights, relationsByIds } from '../repositories/relations.js';
 import {
@@ -131,6 +131,9 @@ export async function drainGraphOutbox(deps: GraphSyncDeps, options: { batchSize
   // Fail fast, before PostgreSQL is asked anything, when Neo4j is unreachable.
   await deps.graph.getServerInfo();
   let total = 0;
+  // Nothing waiting, nothing written: the lease is taken only for work. (Taking and releasing it every
+  // round made an idle API write to the database forever, twice a round, so it never stood still.)
+  if (!(await outboxHasRows(deps.db))) return 0;
   if (!(await claimGraphSyncLease(deps.db, holder, GRAPH_SYNC_LEASE_SECONDS))) return 0;
   try {
     for (;;) {

@@ -32,6 +32,12 @@ export async function enqueueGraphSync(db: Db, entries: readonly OutboxEntry[]):
   }
 }
 
+/** Whether any marker waits (one index probe; writes nothing). */
+export async function outboxHasRows(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('graph_outbox').select('id').limit(1).executeTakeFirst();
+  return row !== undefined;
+}
+
 export function oldestOutboxRows(trx: Db, limit: number): Promise<OutboxRow[]> {
   return trx.selectFrom('graph_outbox').select(['id', 'kind', 'entity_id', 'payload']).orderBy('id').limit(limit).execute();
 }
