@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openEmbeddedPostgres } from '../src/db/embedded-postgres.js';
 
 // What is particular to the embedded engine: one process, one connection.
-describe('embedded PostgreSQL (PGlite)', () => {
+// Opening PGlite (compiling its WebAssembly, creating a cluster) is CPU work: a minute on a loaded machine.
+describe('embedded PostgreSQL (PGlite)', { timeout: 240_000 }, () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'nexus-pglite-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
