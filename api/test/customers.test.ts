@@ -62,6 +62,33 @@ describe('customers', () => {
     expect(reused.status).toBe(409);
   });
 
+  it('replays exactly the first answer for a retried Idempotency-Key: body, ETag and Location', async () => {
+    const key = randomUUID();
+    const body = { name: 'Replay Trading', email: 'orders@replay.example', phone: '+65 6000 0000', company: 'Replay Trading Pte Ltd', taxId: '201912345K', billingAddress: '1 Replay Road', notes: 'n' };
+    const first = await create(body, key);
+    const again = await create(body, key);
+    expect(first.response.status).toBe(201);
+    expect(again.response.status).toBe(201);
+    expect(first.response.headers.get('idempotency-replayed')).toBeNull();
+    expect(again.response.headers.get('idempotency-replayed')).toBe('true');
+    expect(again.data).toEqual(first.data);
+    expect(again.response.headers.get('etag')).toBe(first.response.headers.get('etag'));
+    expect(again.response.headers.get('location')).toBe(first.response.headers.get('location'));
+    const read = await asSales.call('getCustomer', { params: { path: { id: first.data.id } } });
+    expect(read.data).toEqual(first.data);
+  });
+
+  it('creates without an Idempotency-Key each time it is called, with one activity entry each', async () => {
+    const body = { name: `Keyless ${randomUUID()}` };
+    const [a, b] = [await create(body), await create(body)];
+    expect([a.response.status, b.response.status]).toEqual([201, 201]);
+    expect(a.data.id).not.toBe(b.data.id);
+    for (const id of [a.data.id, b.data.id]) {
+      const { data: entries } = await asViewer.call('listActivity', { params: { query: { entityType: 'customer', entityId: id } } });
+      expect(entries.items.map((e) => e.action)).toEqual(['customer.created']);
+    }
+  });
+
   it('updates with If-Match: 428 without, 412 when stale, and one winner of two concurrent edits', async () => {
     const { data: created } = await create({ name: 'Concurrent Co' });
     const patch = (ifMatch: string, body: RequestOf<'updateCustomer'>['body']) =>

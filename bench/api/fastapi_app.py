@@ -78,15 +78,16 @@ class NewCustomer(BaseModel):
 async def create_customer(body: NewCustomer, idempotency_key: str = Header(), user: str = Depends(caller)):
     q = QUERIES["create"]
     fingerprint = hashlib.sha256(json.dumps({"name": body.name}, separators=(",", ":")).encode()).hexdigest()
+    values = {"$user": user, "$name": body.name, "$key": idempotency_key, "$fingerprint": fingerprint, "$summary": f"created customer {body.name}"}
+    params = [values.get(p, p) if isinstance(p, str) else p for p in q["params"]]
     async with pool.acquire() as connection:
-        async with connection.transaction():
-            claimed = await connection.fetch(q["claim"], uuid.UUID(user), idempotency_key, "createCustomer", fingerprint)
-            if not claimed:
-                raise HTTPException(409, "This Idempotency-Key was already used.")
-            row = await connection.fetchrow(q["insert"], body.name, uuid.UUID(user))
-            view = customer_view(row)
-            await connection.execute(q["activity"], uuid.uuid4(), uuid.UUID(user), "customer.created", "customer", row["id"], f"created customer {body.name}")
-            await connection.execute(q["complete"], json.dumps(view), uuid.UUID(user), idempotency_key)
+        try:
+            row = await connection.fetchrow(q["sql"], *params)
+        except asyncpg.UniqueViolationError:
+            row = None
+    if row is None:
+        raise HTTPException(409, "This Idempotency-Key was already used.")
+    view = customer_view(row)
     return view
 
 

@@ -1,7 +1,7 @@
 // What the Node peers (the bare node:http limit and Fastify) share: the SQL
 // the bench captured from the API's own repositories (queries.json), the row →
 // JSON mappings of the contract, and the write of POST /api/customers.
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 export const queries = JSON.parse(readFileSync(process.env.QUERIES_FILE, 'utf8'));
@@ -117,27 +117,15 @@ export async function search(pool, q) {
   }
 }
 
-/** The same statements, in one transaction, as the API's idempotent create (claim, insert, activity, stored result). */
+/** The API's idempotent create: the same one statement (customer, activity entry, completed Idempotency-Key). */
 export async function createCustomer(pool, userId, key, body) {
-  const client = await pool.connect();
+  const fingerprint = createHash('sha256').update(JSON.stringify(body)).digest('hex');
+  const values = { $user: userId, $name: body.name, $key: key, $fingerprint: fingerprint, $summary: `created customer ${body.name}` };
   try {
-    await client.query('begin');
-    const fingerprint = createHash('sha256').update(JSON.stringify(body)).digest('hex');
-    const claimed = await client.query(queries.create.claim, [userId, key, 'createCustomer', fingerprint]);
-    if (claimed.rowCount === 0) {
-      await client.query('rollback');
-      return { status: 409 };
-    }
-    const { rows } = await client.query(queries.create.insert, [body.name, userId]);
-    const view = customerView(rows[0]);
-    await client.query(queries.create.activity, [randomUUID(), userId, 'customer.created', 'customer', view.id, `created customer ${view.name}`]);
-    await client.query(queries.create.complete, [JSON.stringify(view), userId, key]);
-    await client.query('commit');
-    return { status: 201, view };
+    const { rows } = await pool.query(queries.create.sql, queries.create.params.map((p) => (typeof p === 'string' && p in values ? values[p] : p)));
+    return rows.length === 0 ? { status: 409 } : { status: 201, view: customerView(rows[0]) };
   } catch (error) {
-    await client.query('rollback').catch(() => {});
+    if (error.code === '23505') return { status: 409 };
     throw error;
-  } finally {
-    client.release();
   }
 }

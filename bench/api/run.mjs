@@ -22,7 +22,7 @@ import { REPO_ROOT, freePort, startApi } from '../../scripts/lib/test-stack.mjs'
 import { searchQueryMix } from '../search-queries.mjs';
 import { seedCustomers, seedProducts, seedQuotes } from './seed.mjs';
 import { searchProductsQuery, SIMILARITY_SETTING } from '../../api/src/repositories/products.ts';
-import { listCustomers, countCustomers } from '../../api/src/repositories/customers.ts';
+import { listCustomers, countCustomers, insertCustomerOnce } from '../../api/src/repositories/customers.ts';
 import { findQuote, listQuoteLines, hasDueQuotes } from '../../api/src/repositories/quotes.ts';
 import { quoteDashboard } from '../../api/src/repositories/quotes-dashboard.ts';
 import { activityByDay } from '../../api/src/repositories/activity.ts';
@@ -131,7 +131,7 @@ async function startPeer(name, command, args, extraEnv) {
 
 // ---------------------------------------------------------------- the SQL the API builds
 /** Runs the API's repository functions on a Kysely that records each statement. */
-async function captureQueries(databaseUrl, quoteId, searchMix) {
+async function captureQueries(databaseUrl, quoteId, searchMix, userId) {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   const recorded = [];
   const db = new Kysely({
@@ -168,17 +168,38 @@ async function captureQueries(databaseUrl, quoteId, searchMix) {
       dashboard,
       search,
       similarity: { sql: similarity.sql, params: [...similarity.parameters] },
-      // POST /api/customers: the statements of createOnce + insertCustomer + recordActivity + completeIdempotencyKey.
-      create: {
-        claim: 'insert into "idempotency_keys" ("user_id", "key", "operation", "fingerprint") values ($1, $2, $3, $4) on conflict ("user_id", "key") do nothing returning "key"',
-        insert: 'insert into "customers" ("name", "created_by") values ($1, $2) returning *',
-        activity: 'insert into "activity" ("id", "actor_id", "action", "entity_type", "entity_id", "summary") values ($1, $2, $3, $4, $5, $6)',
-        complete: 'update "idempotency_keys" set "status" = 201, "body" = $1, "headers" = \'{}\' where "user_id" = $2 and "key" = $3',
-      },
+      // POST /api/customers: the one statement of services/customers createOnceInOneStatement (customer, activity
+      // entry, completed Idempotency-Key), recorded in a transaction that is rolled back. Its parameters are
+      // placeholders the peers fill in: $user, $name, $key, $fingerprint, $summary.
+      create: await captureCreate(db, take, userId),
     };
   } finally {
     await db.destroy();
   }
+}
+
+async function captureCreate(db, take, userId) {
+  const placeholders = { BENCH_NAME: '$name', BENCH_KEY: '$key', BENCH_FINGERPRINT: '$fingerprint', BENCH_SUMMARY: '$summary', [userId]: '$user' };
+  const rolledBack = new Error('rolled back');
+  let statements;
+  await db
+    .transaction()
+    .execute(async (trx) => {
+      statements = await take(() =>
+        insertCustomerOnce(trx, {
+          fields: { name: 'BENCH_NAME', email: null, phone: null, company: null, taxId: null, billingAddress: null, notes: null },
+          createdBy: userId,
+          activity: { action: 'customer.created', summary: 'BENCH_SUMMARY' },
+          claim: { userId, key: 'BENCH_KEY', operation: 'createCustomer', fingerprint: 'BENCH_FINGERPRINT' },
+        }),
+      );
+      throw rolledBack;
+    })
+    .catch((error) => {
+      if (error !== rolledBack) throw error;
+    });
+  const statement = statements.find((s) => /insert into customers/.test(s.sql));
+  return { sql: statement.sql, params: statement.params.map((value) => placeholders[value] ?? value) };
 }
 
 // ---------------------------------------------------------------- the request mix
@@ -262,7 +283,7 @@ try {
   const mix = await searchMix(client);
   await client.end();
 
-  const queries = await captureQueries(databaseUrl, quoteIds[0], mix);
+  const queries = await captureQueries(databaseUrl, quoteIds[0], mix, nexus.userId);
   const queriesFile = path.join(workDir, 'queries.json');
   writeFileSync(queriesFile, JSON.stringify(queries));
 

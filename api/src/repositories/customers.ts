@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { CustomerRow } from '../db/schema.js';
+import type { IdempotencyClaim } from './idempotency.js';
 
 export interface CustomerFields {
   name: string;
@@ -22,12 +23,52 @@ const toColumns = (fields: Partial<CustomerFields>) => ({
   ...(fields.notes !== undefined ? { notes: fields.notes } : {}),
 });
 
-export function insertCustomer(db: Db, fields: CustomerFields, createdBy: string): Promise<CustomerRow> {
-  return db
-    .insertInto('customers')
-    .values({ ...toColumns(fields), name: fields.name, created_by: createdBy })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+/** `timestamptz` → the API's ISO 8601 form, as `Date#toISOString` writes it (timestamps are kept at milliseconds). */
+const isoOf = (column: string) => sql`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+/**
+ * The customer as the API shows it (services/customers/customer-view.ts), built by PostgreSQL: the result an
+ * Idempotency-Key stores with the row it creates. test/customers.test.ts pins that a replay equals the first answer.
+ */
+const customerViewJson = sql`jsonb_build_object(
+    'id', customer.id, 'name', customer.name, 'email', customer.email, 'phone', customer.phone, 'company', customer.company,
+    'taxId', customer.tax_id, 'billingAddress', customer.billing_address, 'notes', customer.notes,
+    'archived', customer.archived_at is not null, 'archivedAt', ${isoOf('customer.archived_at')}, 'version', customer.version,
+    'createdAt', ${isoOf('customer.created_at')}, 'updatedAt', ${isoOf('customer.updated_at')})`;
+
+/**
+ * Creates a customer with its activity entry and, given a claim, its Idempotency-Key already completed with the
+ * customer's view: one statement, so one round trip, atomic without a transaction around it. Undefined when the
+ * key is stored already (nothing is written). A key claimed by a concurrent statement makes this one wait for it
+ * and then fail on the key's primary key (services/idempotency.ts replays then): a customer is never created twice.
+ */
+export async function insertCustomerOnce(
+  db: Db,
+  input: { fields: CustomerFields; createdBy: string; activity: { action: string; summary: string }; claim?: IdempotencyClaim },
+): Promise<CustomerRow | undefined> {
+  const { fields, createdBy, activity, claim } = input;
+  const unclaimed = claim
+    ? sql`where not exists (select 1 from idempotency_keys where user_id = ${claim.userId}::uuid and key = ${claim.key})`
+    : sql``;
+  const storeKey = claim
+    ? sql`, stored_key as (
+      insert into idempotency_keys (user_id, key, operation, fingerprint, status, body, headers)
+      select ${claim.userId}::uuid, ${claim.key}, ${claim.operation}, ${claim.fingerprint}, 201, ${customerViewJson}, '{}'::jsonb
+      from customer)`
+    : sql``;
+  const { rows } = await sql<CustomerRow>`
+    with customer as (
+      insert into customers (name, email, phone, company, tax_id, billing_address, notes, created_by)
+      select ${fields.name}::text, ${fields.email}::text, ${fields.phone}::text, ${fields.company}::text,
+             ${fields.taxId}::text, ${fields.billingAddress}::text, ${fields.notes}::text, ${createdBy}::uuid
+      ${unclaimed}
+      returning *
+    ), entry as (
+      insert into activity (actor_id, action, entity_type, entity_id, summary)
+      select ${createdBy}::uuid, ${activity.action}, 'customer', customer.id, ${activity.summary} from customer
+    )${storeKey}
+    select * from customer`.execute(db);
+  return rows[0];
 }
 
 export function findCustomer(db: Db, id: string): Promise<CustomerRow | undefined> {

@@ -2,9 +2,9 @@ import type { AppDeps } from '../../deps.js';
 import { decodeKeysetCursor, paginate } from '../../lib/cursor.js';
 import { problems } from '../../lib/problem.js';
 import { recordActivity } from '../../repositories/activity.js';
-import { findCustomer, insertCustomer, listCustomers, updateCustomerAtVersion, type CustomerFields } from '../../repositories/customers.js';
+import { findCustomer, insertCustomerOnce, listCustomers, updateCustomerAtVersion, type CustomerFields } from '../../repositories/customers.js';
 import type { Caller } from '../caller.js';
-import { createOnce, type Created } from '../idempotency.js';
+import { createOnceInOneStatement, type Created } from '../idempotency.js';
 import { updateExpectedVersion, type ExpectedVersion } from '../versions.js';
 import { toCustomerView, type CustomerView } from './customer-view.js';
 
@@ -65,28 +65,20 @@ export function customersService(deps: Pick<AppDeps, 'db'>) {
     },
 
     create(caller: Caller, input: NewCustomerInput, idempotencyKey: string | undefined): Promise<Created<CustomerView>> {
-      return createOnce(db, { userId: caller.id, key: idempotencyKey, operation: 'createCustomer', payload: input }, async (trx) => {
-        const row = await insertCustomer(
-          trx,
-          {
-            name: input.name,
-            email: input.email ?? null,
-            phone: input.phone ?? null,
-            company: input.company ?? null,
-            taxId: input.taxId ?? null,
-            billingAddress: input.billingAddress ?? null,
-            notes: input.notes ?? null,
-          },
-          caller.id,
-        );
-        await recordActivity(trx, {
-          actorId: caller.id,
-          action: 'customer.created',
-          entityType: 'customer',
-          entityId: row.id,
-          summary: `${caller.name} created customer ${row.name}`,
-        });
-        return toCustomerView(row);
+      const fields: CustomerFields = {
+        name: input.name,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        company: input.company ?? null,
+        taxId: input.taxId ?? null,
+        billingAddress: input.billingAddress ?? null,
+        notes: input.notes ?? null,
+      };
+      const activity = { action: 'customer.created', summary: `${caller.name} created customer ${input.name}` };
+      // The hottest write: customer, activity entry and Idempotency-Key in one statement (one round trip).
+      return createOnceInOneStatement(db, { userId: caller.id, key: idempotencyKey, operation: 'createCustomer', payload: input }, async (claim) => {
+        const row = await insertCustomerOnce(db, { fields, createdBy: caller.id, activity, ...(claim ? { claim } : {}) });
+        return row && toCustomerView(row);
       });
     },
 
