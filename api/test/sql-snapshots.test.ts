@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/database.js';
 import { searchTerms } from '../src/domain/catalogue/search-query.js';
 import { activityByDay } from '../src/repositories/activity.js';
-import { countCustomers, listCustomers } from '../src/repositories/customers.js';
+import { countCustomers, insertCustomerOnce, listCustomers } from '../src/repositories/customers.js';
 import { countCatalogue, listProducts, searchProductsQuery, SIMILARITY_SETTING, type ProductFilters } from '../src/repositories/products.js';
 import { findQuote, hasDueQuotes, listQuoteLines } from '../src/repositories/quotes.js';
 import { quoteDashboard } from '../src/repositories/quotes-dashboard.js';
@@ -73,6 +73,18 @@ describe('SQL snapshots of the hot queries', () => {
   it('GET /api/customers?limit=50', async () => {
     const statements = await statementsOf(() => listCustomers(db, { limit: 50, includeArchived: false }));
     await expect(render('GET /api/customers?limit=50', statements)).toMatchFileSnapshot(snapshot('customers-list'));
+  });
+
+  it('POST /api/customers with an Idempotency-Key', async () => {
+    const statements = await statementsOf(() =>
+      insertCustomerOnce(db, {
+        fields: { name: 'Tan Hardware', email: null, phone: null, company: null, taxId: null, billingAddress: null, notes: null },
+        createdBy: ID,
+        activity: { action: 'customer.created', summary: 'Sam Sales created customer Tan Hardware' },
+        claim: { userId: ID, key: 'key-1', operation: 'createCustomer', fingerprint: 'sha256-of-the-body' },
+      }),
+    );
+    await expect(render('POST /api/customers (customer, activity entry and completed Idempotency-Key in one statement)', statements)).toMatchFileSnapshot(snapshot('customers-create'));
   });
 
   it('GET /api/products (first page)', async () => {
