@@ -32,10 +32,11 @@ import { REPO_ROOT, createTestDatabase, freePort } from '../lib/test-stack.mjs';
 import { loadServicesEnv } from '../lib/services-env.mjs';
 import { composeConfig, dockerfileCmd, nativeEnv, nativeProcesses, writeProductionEnv } from '../lib/compose-native.mjs';
 import { renderNginx } from '../lib/nginx-site.mjs';
+// chat's own test socket, without its frame schema: this run has no @nexus/sdk source resolution.
+import { openFrameSocket } from '../../chat/test/support/frame-socket.ts';
 
 const run = promisify(execFile);
 const requireFromChat = createRequire(path.join(REPO_ROOT, 'chat/package.json'));
-const { WebSocket } = requireFromChat('ws');
 const pg = requireFromChat('pg');
 
 const services = loadServicesEnv();
@@ -293,51 +294,8 @@ describe('two api and two chat instances behind nginx, with the compose environm
   }, 120_000);
 
   /** A WebSocket through the proxy's /ws (as a browser opens it: Origin, subprotocol; the token in Authorization). */
-  function openSocket(person, url = `ws://127.0.0.1:${ports.http}/ws`, options = {}) {
-    return new Promise((resolve, reject) => {
-      const ws = new WebSocket(url, 'nexus.chat.v1', { headers: { origin, authorization: `Bearer ${person.token}` }, perMessageDeflate: false, ...options });
-      const frames = [];
-      const waiters = new Set();
-      const closed = new Promise((done) => ws.once('close', (code, reason) => done({ code, reason: reason.toString() })));
-      ws.on('message', (data) => {
-        frames.push(JSON.parse(data.toString()));
-        for (const waiter of [...waiters]) waiter();
-      });
-      ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade through nginx answered ${res.statusCode}`)));
-      ws.once('error', reject);
-      ws.once('open', () => {
-        ws.off('error', reject);
-        ws.on('error', () => {});
-        resolve({
-          ws,
-          frames,
-          closed,
-          send: (frame) => ws.send(JSON.stringify(frame)),
-          next(type, match = () => true, timeoutMs = 15_000) {
-            return new Promise((found, fail) => {
-              let seen = 0;
-              const check = () => {
-                for (; seen < frames.length; seen += 1) {
-                  if (frames[seen].type === type && match(frames[seen])) {
-                    waiters.delete(check);
-                    clearTimeout(timer);
-                    found(frames[seen]);
-                    return;
-                  }
-                }
-              };
-              const timer = setTimeout(() => {
-                waiters.delete(check);
-                fail(new Error(`no ${type} frame within ${timeoutMs} ms; got ${JSON.stringify(frames.map((f) => f.type))}`));
-              }, timeoutMs);
-              waiters.add(check);
-              check();
-            });
-          },
-        });
-      });
-    });
-  }
+  const openSocket = (person, url = `ws://127.0.0.1:${ports.http}/ws`, { ca } = {}) =>
+    openFrameSocket(url, { protocols: ['nexus.chat.v1'], headers: { origin, authorization: `Bearer ${person.token}` }, ca, timeoutMs: 15_000 });
   const join = (socket, since) => {
     socket.send({ type: 'join', conversationId, ...(since !== undefined ? { since } : {}) });
     return socket.next('joined', (frame) => frame.conversationId === conversationId);
