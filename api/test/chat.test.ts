@@ -70,14 +70,31 @@ describe('conversations', () => {
     const room = await startConversation(ann, [bob.id]);
     const responses = await Promise.all([
       call(eve, 'GET', `/api/conversations/${room.id}/messages`),
+      call(eve, 'GET', `/api/conversations/${room.id}/membership`),
       post(eve, room.id, 'let me in'),
       call(eve, 'PUT', `/api/conversations/${room.id}/read`, { seq: 0 }),
       call(eve, 'POST', `/api/conversations/${room.id}/members`, { userId: eve.id }),
       call(eve, 'DELETE', `/api/conversations/${room.id}/members/${ann.id}`),
     ]);
-    expect(responses.map((r) => r.status)).toEqual([404, 404, 404, 404, 404]);
+    expect(responses.map((r) => r.status)).toEqual([404, 404, 404, 404, 404, 404]);
     expect((await messagesOf(ann, room.id)).items).toEqual([]);
     expect((await call(ann, 'GET', `/api/conversations/${room.id}`).then((r) => r.json()) as Conversation).members).toHaveLength(2);
+  });
+
+  it("answers a member's membership: the newest seq and the read marker, without the member list", async () => {
+    const room = await startConversation(ann, [bob.id]);
+    await post(ann, room.id, 'one');
+    await post(ann, room.id, 'two');
+    expect((await call(bob, 'PUT', `/api/conversations/${room.id}/read`, { seq: 1 })).status).toBe(204);
+    const response = await call(bob, 'GET', `/api/conversations/${room.id}/membership`);
+    expect(response.status).toBe(200);
+    const membership = (await response.json()) as Record<string, unknown>;
+    expect(membership).toMatchObject({ conversationId: room.id, lastSeq: 2, readSeq: 1 });
+    expect(Object.keys(membership).sort()).toEqual(['conversationId', 'joinedAt', 'lastSeq', 'readSeq']);
+
+    expect((await call(ann, 'DELETE', `/api/conversations/${room.id}/members/${bob.id}`)).status).toBe(204);
+    expect((await call(bob, 'GET', `/api/conversations/${room.id}/membership`)).status).toBe(404);
+    expect((await call(ann, 'GET', `/api/conversations/${randomUUID()}/membership`)).status).toBe(404);
   });
 
   it('refuses members, quotes and customers that do not exist with 404', async () => {

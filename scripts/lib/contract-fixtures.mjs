@@ -148,6 +148,7 @@ export async function makeContractFixtures(baseUrl, token, { chatOrigin }) {
     reviseQuote: { 'path.id': draw('sentQuotes') },
     getQuotePdf: { 'path.id': draw('quotes') },
     getQuoteSuggestions: { 'path.id': draw('quotes') },
+    getConversationMembership: { 'path.id': draw('conversations') },
     postMessage: { 'path.id': draw('conversations') },
     markConversationRead: { 'path.id': draw('conversations') },
     getRelation: { 'path.id': draw('keptRelation') },

@@ -15,6 +15,14 @@ export interface ConversationMember {
   joined_at: Date;
 }
 
+/** A member's view of a conversation without its member list. */
+export interface ConversationMembershipRow {
+  conversation_id: string;
+  last_seq: number;
+  read_seq: number;
+  joined_at: Date;
+}
+
 /** A conversation of the caller's list, with what the caller has not read yet. */
 export type ConversationSummaryRow = ConversationRow & { read_seq: number; unread_count: number };
 
@@ -113,6 +121,17 @@ export function findMembership(db: Db, conversationId: string, userId: string, o
     .where('user_id', '=', userId);
   if (options.forUpdate) query = query.forUpdate();
   return query.executeTakeFirst();
+}
+
+/** The user's membership with the conversation's newest seq, in one read; undefined for a non-member. */
+export function findMembershipOfConversation(db: Db, conversationId: string, userId: string): Promise<ConversationMembershipRow | undefined> {
+  return db
+    .selectFrom('conversation_members as me')
+    .innerJoin('conversations', 'conversations.id', 'me.conversation_id')
+    .select(['me.conversation_id', 'conversations.last_seq', 'me.read_seq', 'me.joined_at'])
+    .where('me.conversation_id', '=', conversationId)
+    .where('me.user_id', '=', userId)
+    .executeTakeFirst();
 }
 
 export async function setReadSeq(db: Db, conversationId: string, userId: string, seq: number): Promise<void> {

@@ -145,7 +145,8 @@ export class ChatConnection {
     try {
       // Listen first, read the API second: whatever is stored meanwhile is both buffered and read, and seq de-duplicates it.
       conversation.stop = await this.deps.hub.listen(conversationId, (event) => this.onEvent(conversationId, event));
-      const { data } = await this.deps.api.call('getConversation', { params: { path: { id: conversationId } } });
+      // Membership and the newest seq only: the conversation's member list would make each join cost the room's size.
+      const { data } = await this.deps.api.call('getConversationMembership', { params: { path: { id: conversationId } } });
       if (this.joined.get(conversationId) !== conversation) return; // left meanwhile
       if (since === undefined) conversation.lastSeq = data.lastSeq;
       else {

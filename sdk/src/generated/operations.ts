@@ -462,6 +462,13 @@ export const operations = {
     idempotent: true,
     createsResource: false,
   },
+  getConversationMembership: {
+    method: 'get',
+    path: '/api/conversations/{id}/membership',
+    security: 'bearer',
+    idempotent: true,
+    createsResource: false,
+  },
   addConversationMember: {
     method: 'post',
     path: '/api/conversations/{id}/members',

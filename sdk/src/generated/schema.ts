@@ -855,6 +855,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/conversations/{id}/membership": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Your membership of a conversation
+         * @description Whether you may read and post (404 otherwise), the newest seq and your read marker, without the member list: its cost does not grow with the conversation (the chat gateway asks it on every join).
+         */
+        get: operations["getConversationMembership"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{id}/members": {
         parameters: {
             query?: never;
@@ -2394,6 +2414,22 @@ export interface components {
              */
             lastActivityAt: string;
         };
+        ConversationMembership: {
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            conversationId: string;
+            /** @description The seq of the newest message (0: no messages yet). */
+            lastSeq: number;
+            /** @description Your read marker. */
+            readSeq: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-25T10:00:00.000Z
+             */
+            joinedAt: string;
+        };
         AddConversationMemberRequest: {
             /**
              * Format: uuid
@@ -2633,6 +2669,7 @@ export type ConversationMember = components['schemas']['ConversationMember'];
 export type CreateConversationRequest = components['schemas']['CreateConversationRequest'];
 export type ConversationPage = components['schemas']['ConversationPage'];
 export type ConversationSummary = components['schemas']['ConversationSummary'];
+export type ConversationMembership = components['schemas']['ConversationMembership'];
 export type AddConversationMemberRequest = components['schemas']['AddConversationMemberRequest'];
 export type MessagePage = components['schemas']['MessagePage'];
 export type Message = components['schemas']['Message'];
@@ -8681,6 +8718,89 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Conversation"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing, malformed, expired or invalid bearer token. */
+            401: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description `Bearer` challenge naming the error (RFC 6750). */
+                    "WWW-Authenticate": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such conversation, or you are not a member of it (the two are not told apart). */
+            404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getConversationMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description You are a member. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConversationMembership"];
                 };
             };
             /** @description The request is malformed or fails validation; `errors[]` lists each field. */

@@ -6,6 +6,7 @@ import {
   addConversationMember,
   createConversation,
   getConversation,
+  getConversationMembership,
   listMyConversations,
   removeConversationMember,
 } from '../../services/chat/conversations.js';
@@ -15,6 +16,7 @@ import type { ListMessagesRoute, MarkConversationReadRoute, PostMessageRoute } f
 import type {
   AddConversationMemberRoute,
   CreateConversationRoute,
+  GetConversationMembershipRoute,
   GetConversationRoute,
   ListConversationsRoute,
   RemoveConversationMemberRoute,
@@ -35,6 +37,9 @@ export function chatHandlers(deps: AppDeps) {
 
   const get: AppRouteHandler<GetConversationRoute> = async (c) =>
     c.json(await getConversation(deps, currentUser(c), c.req.valid('param').id), 200);
+
+  const membership: AppRouteHandler<GetConversationMembershipRoute> = async (c) =>
+    c.json(await getConversationMembership(deps, currentUser(c), c.req.valid('param').id), 200);
 
   const addMember: AppRouteHandler<AddConversationMemberRoute> = async (c) =>
     c.json(await addConversationMember(deps, currentUser(c), c.req.valid('param').id, c.req.valid('json').userId), 200);
@@ -70,5 +75,5 @@ export function chatHandlers(deps: AppDeps) {
     return c.json(redeemed, 200);
   };
 
-  return { create, list, get, addMember, removeMember, messages, post, markRead, issueTicket, redeemTicket };
+  return { create, list, get, membership, addMember, removeMember, messages, post, markRead, issueTicket, redeemTicket };
 }

@@ -11,6 +11,7 @@ export function chatRouter(deps: AppDeps) {
     .openapi(routes.createConversation, handlers.create)
     .openapi(routes.listConversations, handlers.list)
     .openapi(routes.getConversation, handlers.get)
+    .openapi(routes.getConversationMembership, handlers.membership)
     .openapi(routes.addConversationMember, handlers.addMember)
     .openapi(routes.removeConversationMember, handlers.removeMember)
     .openapi(messageRoutes.listMessages, handlers.messages)

@@ -7,6 +7,7 @@ export const conversationNotFound = problem('No such conversation, or you are no
 /** Links that let a client (and Schemathesis' stateful phase) follow a conversation. */
 const conversationLinks = {
   GetConversationById: { operationId: 'getConversation', parameters: { id: '$response.body#/id' } },
+  GetMembershipOfConversation: { operationId: 'getConversationMembership', parameters: { id: '$response.body#/id' } },
   ListMessagesOfConversation: { operationId: 'listMessages', parameters: { id: '$response.body#/id' } },
   PostMessageToConversation: { operationId: 'postMessage', parameters: { id: '$response.body#/id' } },
   // Members come from the conversation itself: its creator (always a member, so adding is a no-op that answers the

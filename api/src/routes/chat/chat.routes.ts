@@ -3,7 +3,7 @@ import { problemResponse as problem } from '../../http/responses.js';
 import { BEARER, defineRoute } from '../../http/define-route.js';
 import { IdempotencyKeyHeaderSchema, IdParamsSchema, PaginationQuerySchema, UuidSchema } from '../../http/schemas.js';
 import { conversationNotFound as notFound, conversationResponse } from './chat.links.js';
-import { AddMemberSchema, ConversationPageSchema, CreateConversationSchema } from './chat.schemas.js';
+import { AddMemberSchema, ConversationMembershipSchema, ConversationPageSchema, CreateConversationSchema } from './chat.schemas.js';
 
 // Conversations and their members; messages are in chat.messages.routes.ts, WebSocket tickets in chat.tickets.routes.ts.
 
@@ -54,6 +54,23 @@ export const getConversation = defineRoute({
   responses: { 200: conversationResponse('The conversation and its members.'), 404: notFound },
 });
 
+export const getConversationMembership = defineRoute({
+  method: 'get',
+  path: '/api/conversations/{id}/membership',
+  operationId: 'getConversationMembership',
+  summary: 'Your membership of a conversation',
+  description:
+    'Whether you may read and post (404 otherwise), the newest seq and your read marker, without the member list: ' +
+    'its cost does not grow with the conversation (the chat gateway asks it on every join).',
+  tags: TAGS,
+  security: BEARER,
+  request: { params: IdParamsSchema },
+  responses: {
+    200: { description: 'You are a member.', content: { 'application/json': { schema: ConversationMembershipSchema } } },
+    404: notFound,
+  },
+});
+
 export const addConversationMember = defineRoute({
   method: 'post',
   path: '/api/conversations/{id}/members',
@@ -88,5 +105,6 @@ export const removeConversationMember = defineRoute({
 export type CreateConversationRoute = typeof createConversation;
 export type ListConversationsRoute = typeof listConversations;
 export type GetConversationRoute = typeof getConversation;
+export type GetConversationMembershipRoute = typeof getConversationMembership;
 export type AddConversationMemberRoute = typeof addConversationMember;
 export type RemoveConversationMemberRoute = typeof removeConversationMember;

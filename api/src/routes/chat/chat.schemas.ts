@@ -70,6 +70,15 @@ export const ConversationSummarySchema = z
   })
   .openapi('ConversationSummary');
 
+export const ConversationMembershipSchema = z
+  .object({
+    conversationId: UuidSchema,
+    lastSeq: z.number().int().min(0).openapi({ description: 'The seq of the newest message (0: no messages yet).' }),
+    readSeq: z.number().int().min(0).openapi({ description: 'Your read marker.' }),
+    joinedAt: TimestampSchema,
+  })
+  .openapi('ConversationMembership');
+
 export const ConversationPageSchema = pageOf(ConversationSummarySchema, 'ConversationPage');
 
 export const CreateConversationSchema = z

@@ -7,6 +7,7 @@ import {
   activeUsersAmong,
   addMembers,
   findConversationOfMember,
+  findMembershipOfConversation,
   insertConversation,
   listConversationsOfMember,
   listMembers,
@@ -18,7 +19,14 @@ import { findQuote } from '../../repositories/quotes.js';
 import type { Caller } from '../caller.js';
 import { createOnce, type Created } from '../idempotency.js';
 import { publishConversationEvent } from './chat-events.js';
-import { toConversationSummaryView, toConversationView, type ConversationSummaryView, type ConversationView } from './message-view.js';
+import {
+  toConversationMembershipView,
+  toConversationSummaryView,
+  toConversationView,
+  type ConversationMembershipView,
+  type ConversationSummaryView,
+  type ConversationView,
+} from './message-view.js';
 
 /**
  * Conversations: who is in them and what they are about. Only members see a
@@ -98,6 +106,17 @@ export async function createConversation(
 
 export async function getConversation(deps: Pick<ChatDeps, 'db'>, caller: Caller, conversationId: string): Promise<ConversationView> {
   return viewOf(deps.db, conversationId, caller);
+}
+
+/** The caller's membership: the newest seq and the read marker, without the member list (404 for others). */
+export async function getConversationMembership(
+  deps: Pick<ChatDeps, 'db'>,
+  caller: Caller,
+  conversationId: string,
+): Promise<ConversationMembershipView> {
+  const row = await findMembershipOfConversation(deps.db, conversationId, caller.id);
+  if (!row) throw conversationNotFound();
+  return toConversationMembershipView(row);
 }
 
 export async function listMyConversations(

@@ -1,6 +1,6 @@
 import type { MessageKind, MessageReference } from '../../db/schema.js';
 import type { ConversationRow } from '../../db/schema.js';
-import type { ConversationMember, ConversationSummaryRow } from '../../repositories/conversations.js';
+import type { ConversationMember, ConversationMembershipRow, ConversationSummaryRow } from '../../repositories/conversations.js';
 import type { MessageRecord } from '../../repositories/messages.js';
 
 /**
@@ -31,6 +31,13 @@ export interface ConversationView {
   createdAt: string;
   updatedAt: string;
   lastActivityAt: string;
+}
+
+export interface ConversationMembershipView {
+  conversationId: string;
+  lastSeq: number;
+  readSeq: number;
+  joinedAt: string;
 }
 
 export interface ConversationSummaryView {
@@ -88,4 +95,8 @@ export function toConversationSummaryView(row: ConversationSummaryRow): Conversa
     createdAt: iso(row.created_at),
     lastActivityAt: iso(row.last_activity_at),
   };
+}
+
+export function toConversationMembershipView(row: ConversationMembershipRow): ConversationMembershipView {
+  return { conversationId: row.conversation_id, lastSeq: row.last_seq, readSeq: row.read_seq, joinedAt: iso(row.joined_at) };
 }
