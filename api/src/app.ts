@@ -16,6 +16,9 @@ import { routers } from './routes/index.js';
 import { createTokenVerifier } from './auth/verify-request.js';
 import { invalidatePublicStatistics } from './services/system/statistics.js';
 
+/** The methods the contract writes with; every other one is refused before a body is read. */
+const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
+
 /**
  * Builds the whole API — middleware, every router, the contract document and
  * Swagger UI — the same way for the server and for tests. The order of the
@@ -28,10 +31,11 @@ export function createApp(deps: AppDeps): AppOpenAPI {
   app.use('*', browserCors(deps.config));
   app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-site' }));
   app.use('/api/*', refuseMethodsOfShadowedRoutes(app));
-  app.use('/api/*', bodyLimits(deps.config));
+  // Reads, the bulk of the traffic, skip what only concerns a request body or a write.
+  app.on(WRITE_METHODS, '/api/*', bodyLimits(deps.config));
   app.use('/api/*', rejectNulCharacters);
   // The cached public statistics (services/system/statistics.ts) drop on any write, so the next read shows it.
-  app.use('/api/*', invalidateStatisticsOnWrite(() => invalidatePublicStatistics(deps)));
+  app.on(WRITE_METHODS, '/api/*', invalidateStatisticsOnWrite(() => invalidatePublicStatistics(deps)));
 
   for (const router of routers(deps)) app.route('/', router);
   registerContractDocument(app, deps.config);

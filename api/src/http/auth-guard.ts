@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { problems } from '../lib/problem.js';
-import type { AppEnv } from './app-env.js';
+import type { AppEnv, AuthUser } from './app-env.js';
 import type { Role } from './schemas.js';
 
 /** `Bearer <compact JWS>`; anything else (other schemes, `Bearer null`, extra parts) is malformed. */
@@ -21,19 +21,20 @@ export function authGuard(roles?: readonly Role[]): MiddlewareHandler<AppEnv> {
     if (!match?.[1]) {
       throw problems.unauthorized('The Authorization header must be `Bearer <access token>`.');
     }
-    const user = await c.var.verifyAccessToken(match[1]);
+    // c.get, not c.var: Hono's `var` copies every variable into a new object on each access.
+    const user = await c.get('verifyAccessToken')(match[1]);
     if (roles && !roles.includes(user.role)) {
       throw problems.forbidden(`This operation requires the role ${roles.join(' or ')}; you are ${user.role}.`);
     }
     c.set('user', user);
-    c.var.logger.debug({ userId: user.id }, 'authenticated');
+    c.get('logger').debug({ userId: user.id }, 'authenticated');
     await next();
   };
 }
 
 /** The caller of a protected operation (the guard guarantees it is set). */
-export function currentUser(c: { var: AppEnv['Variables'] }) {
-  const user = c.var.user;
+export function currentUser(c: { get(key: 'user'): AuthUser | undefined }) {
+  const user = c.get('user');
   if (!user) throw problems.unauthorized('A bearer access token is required.');
   return user;
 }

@@ -31,14 +31,14 @@ export function requestContext(
     }
     const seconds = (performance.now() - started) / 1000;
     // operationId is set by the matched route (defineRoute); requests outside the contract log `none`.
-    const operation = c.var.operationId ?? 'none';
+    const operation = c.get('operationId') ?? 'none';
     deps.metrics.observeRequest({ operation, method: c.req.method, status: c.res.status }, seconds);
     logger.info(
       {
         method: c.req.method,
         path: c.req.path,
         operationId: operation,
-        userId: c.var.user?.id ?? null,
+        userId: c.get('user')?.id ?? null,
         status: c.res.status,
         ms: Math.round(seconds * 1000),
       },
