@@ -125,6 +125,7 @@ try {
   // VACUUM too: the import leaves GIN pending lists (scanned by every search) that only autovacuum would merge.
   await pool.query('vacuum analyze products');
   await pool.query('analyze catalogue_words');
+  await pool.query('vacuum analyze catalogue_word_products');
   const db = new Kysely({ dialect: new PostgresDialect({ pool }) });
   const queries = buildQueries(samples, QUERIES);
   const compiled = (params) => {

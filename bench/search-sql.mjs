@@ -48,6 +48,7 @@ try {
     await seedProducts(client, PRODUCTS, null);
     await client.query('vacuum analyze products');
     await client.query('analyze catalogue_words');
+    await client.query('vacuum analyze catalogue_word_products');
     log(`${PRODUCTS.toLocaleString('en')} products seeded and vacuumed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   const products = Number((await client.query('select count(*) from products')).rows[0].count);

@@ -392,6 +392,7 @@ try {
       await growthClient.query('vacuum analyze customers');
       await growthClient.query('vacuum analyze products');
       await growthClient.query('analyze catalogue_words');
+      await growthClient.query('vacuum analyze catalogue_word_products');
       seeded = size;
       log(`  ${size.toLocaleString('en')} customers and products seeded in ${((performance.now() - t) / 1000).toFixed(1)} s`);
       const sizeMix = await searchMix(growthClient);

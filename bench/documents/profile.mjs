@@ -50,6 +50,7 @@ try {
   await seedProducts(pool, PRODUCTS, users[0].id);
   // As after any bulk load: VACUUM merges the GIN pending lists every search would otherwise scan (as autovacuum would).
   await pool.query('vacuum analyze products');
+  await pool.query('vacuum analyze catalogue_word_products');
   const { rows: products } = await pool.query(`
     select sku, name, brand, split_part(description, ' by ', 1) as kind from products
     where active and name in (select name from products group by name having count(*) = 1)

@@ -48,6 +48,7 @@ try {
   await seedProducts(pool, PRODUCTS, me.id);
   // As after any bulk load: VACUUM merges the GIN pending lists every search would otherwise scan (as autovacuum would).
   await pool.query('vacuum analyze products');
+  await pool.query('vacuum analyze catalogue_word_products');
   log(`  ${((performance.now() - seeded) / 1000).toFixed(1)} s`);
 
   // Products a line can name without ambiguity: no other product has the same name.
