@@ -129,7 +129,10 @@ export async function listProducts(db: Db, options: { limit: number; after?: [st
  * not grow with how many of the products contain a common word.
  */
 const CANDIDATES_PER_SOURCE = 40;
-/** Full-text matches read to rank them (the best-ranked among these are candidates). */
+/**
+ * Full-text matches read from the GIN index to rank them (the best-ranked among these are candidates); from the
+ * postings, twice a source's candidates (every one of them holds the query's words in its name, brand or category).
+ */
 const FULL_TEXT_MATCHES_RANKED = 300;
 /** Products reached through similar words that are checked for similarity to a query of several words. */
 const WORD_MATCHES_CHECKED = 200;
@@ -145,6 +148,8 @@ const SIMILAR_WORDS_REQUIRED = 4;
  * common, and the GIN index is cheap when it is not.
  */
 const POSTINGS_READ = 1000;
+/** Query words whose postings the full-text source intersects (the longest ones; the full-text query checks the rest). */
+const FULL_TEXT_WORDS_JOINED = 3;
 
 /**
  * The ranked search query (see domain/catalogue/search-query.ts for the
@@ -153,11 +158,14 @@ const POSTINGS_READ = 1000;
  * them:
  *
  * - exact codes: the GIN array index of normalized codes;
- * - codes containing the query: trigram GIN over the normalized codes;
- * - full text: the best ranked of the first FULL_TEXT_MATCHES_RANKED
- *   matches — read from the postings of the longest query word that is a
- *   catalogue word, and from the GIN tsvector index only when those gave
- *   fewer than a source's candidates;
+ * - codes containing the query: the SKUs that begin with it (B-tree over
+ *   the normalized SKU), then, when they are fewer than a source's
+ *   candidates, the trigram GIN index over the normalized codes;
+ * - full text: the best ranked of the first matches — the products that
+ *   hold every one of the longest query words in their name, brand or
+ *   category (their postings merged in product order), and the first
+ *   FULL_TEXT_MATCHES_RANKED of the GIN tsvector index only when those and
+ *   the SKUs beginning with the query were fewer than a source's candidates;
  * - similar words, for typos and prefixes: each query word is looked up in
  *   the small dictionary of catalogue words (catalogue_words, trigram GIN:
  *   words it is similar to, begins or is part of). The words lead to products
@@ -182,7 +190,20 @@ export function searchProductsQuery(terms: SearchTerms, filters: ProductFilters,
   const filter = and(filterConditions(filters));
   // Enough of each source for the page asked for (ranks past it can only come from deeper in a source).
   const perSource = Math.max(CANDIDATES_PER_SOURCE, (offset + limit) * 2);
-  const severalWords = terms.lowered.split(/[^\p{L}\p{N}]+/u).filter(Boolean).length > 1;
+  const queryWords = [...new Set(terms.lowered.split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
+  const severalWords = queryWords.length > 1;
+  // The full-text source's postings: those of the longest query words, joined on the product (a merge join).
+  const joinedWords = [...queryWords].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).slice(0, FULL_TEXT_WORDS_JOINED);
+  const postingsOfEvery =
+    joinedWords.length === 0
+      ? sql`catalogue_word_products c0 where false`
+      : sql`${sql.join(
+          joinedWords.map((_, i) => (i === 0 ? sql`catalogue_word_products c0` : sql`join catalogue_word_products ${sql.id(`c${i}`)} on ${sql.ref(`c${i}.product_id`)} = c0.product_id`)),
+          sql` `,
+        )} where ${sql.join(
+          joinedWords.map((word, i) => sql`${sql.ref(`c${i}.word`)} = ${word}`),
+          sql` and `,
+        )}`;
   // Products holding a word near a query word, nearest words first: the word's postings, and only when they give
   // fewer than perSource (a rare word, selective filters) its GIN posting list too. With one query word, a near word
   // is near the query; with several, a product must still be similar to the whole query (the trigram threshold).
@@ -202,13 +223,19 @@ export function searchProductsQuery(terms: SearchTerms, filters: ProductFilters,
   const sources = [
     sql`(select p.id from products p where p.codes @> array[${code}]::text[] and ${filter})`,
     ...(terms.partialCode
-      ? [sql`(select p.id from products p where nexus_join_words(p.codes) like ${`%${code}%`} and ${filter} limit ${perSource})`]
+      ? [
+          sql`(select u.id from (
+          (select id from sku_prefix)
+          union all
+          (select p.id from products p where nexus_join_words(p.codes) like ${`%${code}%`} and ${filter})
+          limit ${perSource}) u)`,
+        ]
       : []),
     sql`(select m.id from (
         (select id, search_vector from full_text_postings)
         union all
         (select p.id, p.search_vector from products p where p.search_vector @@ ${tsquery} and ${filter}
-          and (select count(*) from full_text_postings) < ${perSource} limit ${FULL_TEXT_MATCHES_RANKED})
+          and (select count(*) from full_text_postings) + (select count(*) from sku_prefix) < ${perSource} limit ${FULL_TEXT_MATCHES_RANKED})
       ) m
       group by m.id order by max(ts_rank(m.search_vector, ${tsquery}, 32)) desc limit ${perSource})`,
     severalWords
@@ -242,15 +269,18 @@ export function searchProductsQuery(terms: SearchTerms, filters: ProductFilters,
         order by 2 desc, similarity(q.word, d.word) desc, d.word
         limit ${SIMILAR_WORDS_PER_QUERY_WORD}
       ) d
-    ), typed_word as (
-      -- The longest query word that is a catalogue word (not a stop word): the full-text matches are among its products.
-      select word from similar_words where found_as_typed and word = query_word
-      order by length(word) desc, word limit 1
+    ), sku_prefix as materialized (
+      -- SKUs that begin with the query. Three letters typed are the prefix of every SKU of a brand ("ans" → ANS-…),
+      -- which the full-text GIN index also holds as a word of each: found here, they spare that scan.
+      ${terms.partialCode ? sql`select p.id from products p where nexus_catalogue_code(p.sku) like ${`${code}%`} and ${filter} order by nexus_catalogue_code(p.sku) using ~<~ limit ${perSource}` : sql`select null::uuid as id where false`}
     ), full_text_postings as materialized (
-      select p.id, p.search_vector from typed_word d
-      cross join lateral (select c.product_id from catalogue_word_products c where c.word = d.word limit ${POSTINGS_READ}) c
-      join products p on p.id = c.product_id where p.search_vector @@ ${tsquery} and ${filter}
-      limit ${FULL_TEXT_MATCHES_RANKED}
+      -- Products whose name, brand or category holds each of the longest query words: a merge of their postings in
+      -- product order, which stops at the limit however common each word is. Still checked against the full-text query.
+      select p.id, p.search_vector from (
+        select c0.product_id from ${postingsOfEvery}
+        limit ${POSTINGS_READ}
+      ) c join products p on p.id = c.product_id where p.search_vector @@ ${tsquery} and ${filter}
+      limit ${perSource * 2}
     ), word_groups as (
       -- One-letter words (still being typed) are left out: every word would be near them.
       select query_word, bool_and(found_as_typed) as found_as_typed, nexus_tsquery_any(word_tsquery) as tsquery, array_agg(word) as words from similar_words

@@ -11,6 +11,7 @@ import * as m0009 from './0009_schema_qualified_functions.js';
 import * as m0010 from './0010_documents.js';
 import * as m0011 from './0011_catalogue_search_words.js';
 import * as m0012 from './0012_catalogue_word_postings.js';
+import * as m0013 from './0013_catalogue_sku_prefix.js';
 
 /**
  * Every migration, by version. Static imports (not a directory scan) so that
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '0010_documents': m0010,
   '0011_catalogue_search_words': m0011,
   '0012_catalogue_word_postings': m0012,
+  '0013_catalogue_sku_prefix': m0013,
 };

@@ -21,19 +21,22 @@ with query_words as (
         order by 2 desc, similarity(q.word, d.word) desc, d.word
         limit $3
       ) d
-    ), typed_word as (
-      -- The longest query word that is a catalogue word (not a stop word): the full-text matches are among its products.
-      select word from similar_words where found_as_typed and word = query_word
-      order by length(word) desc, word limit 1
+    ), sku_prefix as materialized (
+      -- SKUs that begin with the query. Three letters typed are the prefix of every SKU of a brand ("ans" → ANS-…),
+      -- which the full-text GIN index also holds as a word of each: found here, they spare that scan.
+      select p.id from products p where nexus_catalogue_code(p.sku) like $4 and p.active and lower(p.brand) = $5 and p.unit_price_minor <= $6 and p.stock_quantity > 0 order by nexus_catalogue_code(p.sku) using ~<~ limit $7
     ), full_text_postings as materialized (
-      select p.id, p.search_vector from typed_word d
-      cross join lateral (select c.product_id from catalogue_word_products c where c.word = d.word limit $4) c
-      join products p on p.id = c.product_id where p.search_vector @@ (websearch_to_tsquery('english', $5) || plainto_tsquery('simple', $6)) and p.active and lower(p.brand) = $7 and p.unit_price_minor <= $8 and p.stock_quantity > 0
-      limit $9
+      -- Products whose name, brand or category holds each of the longest query words: a merge of their postings in
+      -- product order, which stops at the limit however common each word is. Still checked against the full-text query.
+      select p.id, p.search_vector from (
+        select c0.product_id from catalogue_word_products c0 where "c0"."word" = $8
+        limit $9
+      ) c join products p on p.id = c.product_id where p.search_vector @@ (websearch_to_tsquery('english', $10) || plainto_tsquery('simple', $11)) and p.active and lower(p.brand) = $12 and p.unit_price_minor <= $13 and p.stock_quantity > 0
+      limit $14
     ), word_groups as (
       -- One-letter words (still being typed) are left out: every word would be near them.
       select query_word, bool_and(found_as_typed) as found_as_typed, nexus_tsquery_any(word_tsquery) as tsquery, array_agg(word) as words from similar_words
-      where nearness <= $10 and similarity >= nearest * 0.8 and length(query_word) > 1 group by query_word
+      where nearness <= $15 and similarity >= nearest * 0.8 and length(query_word) > 1 group by query_word
     ), every_word as (
       -- When every word was found as typed, this is the full-text query: left to that source.
       -- Its products are read from the postings of the near words of the longest query word.
@@ -41,39 +44,43 @@ with query_words as (
         then nexus_tsquery_all(tsquery) end as tsquery,
         (select words from word_groups order by length(query_word) desc, query_word limit 1) as driver_words
       from word_groups
-    ), candidates as ((select p.id from products p where p.codes @> array[$11]::text[] and p.active and lower(p.brand) = $12 and p.unit_price_minor <= $13 and p.stock_quantity > 0) union (select p.id from products p where nexus_join_words(p.codes) like $14 and p.active and lower(p.brand) = $15 and p.unit_price_minor <= $16 and p.stock_quantity > 0 limit $17) union (select m.id from (
+    ), candidates as ((select p.id from products p where p.codes @> array[$16]::text[] and p.active and lower(p.brand) = $17 and p.unit_price_minor <= $18 and p.stock_quantity > 0) union (select u.id from (
+          (select id from sku_prefix)
+          union all
+          (select p.id from products p where nexus_join_words(p.codes) like $19 and p.active and lower(p.brand) = $20 and p.unit_price_minor <= $21 and p.stock_quantity > 0)
+          limit $22) u) union (select m.id from (
         (select id, search_vector from full_text_postings)
         union all
-        (select p.id, p.search_vector from products p where p.search_vector @@ (websearch_to_tsquery('english', $18) || plainto_tsquery('simple', $19)) and p.active and lower(p.brand) = $20 and p.unit_price_minor <= $21 and p.stock_quantity > 0
-          and (select count(*) from full_text_postings) < $22 limit $23)
+        (select p.id, p.search_vector from products p where p.search_vector @@ (websearch_to_tsquery('english', $23) || plainto_tsquery('simple', $24)) and p.active and lower(p.brand) = $25 and p.unit_price_minor <= $26 and p.stock_quantity > 0
+          and (select count(*) from full_text_postings) + (select count(*) from sku_prefix) < $27 limit $28)
       ) m
-      group by m.id order by max(ts_rank(m.search_vector, (websearch_to_tsquery('english', $24) || plainto_tsquery('simple', $25)), 32)) desc limit $26) union (select m.id from (
+      group by m.id order by max(ts_rank(m.search_vector, (websearch_to_tsquery('english', $29) || plainto_tsquery('simple', $30)), 32)) desc limit $31) union (select m.id from (
       select p.id, p.search_text from (
         select word, word_tsquery from similar_words where not found_as_typed
-        order by similarity desc, word limit $27
+        order by similarity desc, word limit $32
       ) w
       cross join lateral (
-        (select p.id, p.search_text from (select c.product_id from catalogue_word_products c where c.word = w.word limit $28) c
-          join products p on p.id = c.product_id where p.active and lower(p.brand) = $29 and p.unit_price_minor <= $30 and p.stock_quantity > 0)
+        (select p.id, p.search_text from (select c.product_id from catalogue_word_products c where c.word = w.word limit $33) c
+          join products p on p.id = c.product_id where p.active and lower(p.brand) = $34 and p.unit_price_minor <= $35 and p.stock_quantity > 0)
         union all
-        (select p.id, p.search_text from products p where p.search_vector @@ w.word_tsquery and p.active and lower(p.brand) = $31 and p.unit_price_minor <= $32 and p.stock_quantity > 0)
-        limit $33
-      ) p) m limit $34))
+        (select p.id, p.search_text from products p where p.search_vector @@ w.word_tsquery and p.active and lower(p.brand) = $36 and p.unit_price_minor <= $37 and p.stock_quantity > 0)
+        limit $38
+      ) p) m limit $39))
     select c.*, (
-        case when c.exact_code then $35 else 0 end
-      + case when c.partial_code then $36 else 0 end
-      + $37 * c.text_rank
-      + $38 * c.similarity
+        case when c.exact_code then $40 else 0 end
+      + case when c.partial_code then $41 else 0 end
+      + $42 * c.text_rank
+      + $43 * c.similarity
     )::float8 as score
     from (
       select "p"."id", "p"."sku", "p"."name", "p"."description", "p"."brand", "p"."category", "p"."model_numbers", "p"."unit", "p"."unit_price_minor", "p"."currency", "p"."stock_quantity", "p"."attributes", "p"."active", "p"."version", "p"."created_by", "p"."created_at", "p"."updated_at",
-        p.codes @> array[$39]::text[] as exact_code,
-        p.search_text like $40 as partial_code,
-        p.search_vector @@ (websearch_to_tsquery('english', $41) || plainto_tsquery('simple', $42)) as full_text,
-        ts_rank(p.search_vector, (websearch_to_tsquery('english', $43) || plainto_tsquery('simple', $44)), 32)::float8 as text_rank,
-        word_similarity($45, p.search_text)::float8 as similarity
+        p.codes @> array[$44]::text[] as exact_code,
+        p.search_text like $45 as partial_code,
+        p.search_vector @@ (websearch_to_tsquery('english', $46) || plainto_tsquery('simple', $47)) as full_text,
+        ts_rank(p.search_vector, (websearch_to_tsquery('english', $48) || plainto_tsquery('simple', $49)), 32)::float8 as text_rank,
+        word_similarity($50, p.search_text)::float8 as similarity
       from products p join candidates using (id)
     ) c
     order by score desc, c.id
-    limit $46 offset $47;
--- parameters: ["drill",3,16,1000,"drill","drill","bosch",50000,300,4,"DRILL","bosch",50000,"%DRILL%","bosch",50000,42,"drill","drill","bosch",50000,42,300,"drill","drill",42,4,1000,"bosch",50000,"bosch",50000,42,42,100,30,20,10,"DRILL","%drill%","drill","drill","drill","drill","drill",21,0]
+    limit $51 offset $52;
+-- parameters: ["drill",3,16,"DRILL%","bosch",50000,42,"drill",1000,"drill","drill","bosch",50000,84,4,"DRILL","bosch",50000,"%DRILL%","bosch",50000,42,"drill","drill","bosch",50000,42,300,"drill","drill",42,4,1000,"bosch",50000,"bosch",50000,42,42,100,30,20,10,"DRILL","%drill%","drill","drill","drill","drill","drill",21,0]
