@@ -1,6 +1,7 @@
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
+import { sendPreparedStatementsByName } from './prepared-statements.js';
 
 export type Db = Kysely<Database>;
 
@@ -24,6 +25,7 @@ export function connectPostgres(url: string, options: { poolMax: number; onError
   // Its query fails and the request answers 503; the broken client is discarded on release.
   pool.on('connect', (client) => {
     client.on('error', (error) => options.onError?.(error));
+    sendPreparedStatementsByName(client);
   });
   options.onPool?.(pool);
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

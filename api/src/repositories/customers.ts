@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import type { CustomerRow } from '../db/schema.js';
 import type { IdempotencyClaim } from './idempotency.js';
+import { executePrepared } from '../db/prepared-statements.js';
 
 export interface CustomerFields {
   name: string;
@@ -56,7 +57,7 @@ export async function insertCustomerOnce(
       select ${claim.userId}::uuid, ${claim.key}, ${claim.operation}, ${claim.fingerprint}, 201, ${customerViewJson}, '{}'::jsonb
       from customer)`
     : sql``;
-  const { rows } = await sql<CustomerRow>`
+  const statement = sql<CustomerRow>`
     with customer as (
       insert into customers (name, email, phone, company, tax_id, billing_address, notes, created_by)
       select ${fields.name}::text, ${fields.email}::text, ${fields.phone}::text, ${fields.company}::text,
@@ -67,8 +68,10 @@ export async function insertCustomerOnce(
       insert into activity (actor_id, action, entity_type, entity_id, summary)
       select ${createdBy}::uuid, ${activity.action}, 'customer', customer.id, ${activity.summary} from customer
     )${storeKey}
-    select * from customer`.execute(db);
-  return rows[0];
+    select * from customer`;
+  // Two texts (with and without a key): prepared, PostgreSQL plans the four inserts once per connection.
+  const [row] = await executePrepared(db, statement.compile(db));
+  return row;
 }
 
 export function findCustomer(db: Db, id: string): Promise<CustomerRow | undefined> {
@@ -118,7 +121,8 @@ export function listCustomers(db: Db, options: { limit: number; q?: string; incl
     const [createdAt, id] = options.after;
     query = query.where(sql<boolean>`(created_at, id) < (${createdAt}::timestamptz, ${id}::uuid)`);
   }
-  return query.execute();
+  // Pages are prepared (their plan is the index order whatever the values); a text search is planned for its pattern.
+  return options.q ? query.execute() : executePrepared(db, query.compile());
 }
 
 export function countCustomers(db: Db) {

@@ -1,5 +1,6 @@
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../db/database.js';
+import { executePrepared } from '../db/prepared-statements.js';
 import type { Database, QuoteLineRow, QuoteRow } from '../db/schema.js';
 import type { QuoteStatus } from '../domain/quotes/lifecycle.js';
 
@@ -47,11 +48,11 @@ type QuoteQuery = ReturnType<typeof selectQuotes>;
 export function findQuote(db: Db, id: string, options: { forUpdate?: boolean } = {}): Promise<QuoteRecord | undefined> {
   let query: QuoteQuery = selectQuotes(db).where('quotes.id', '=', id);
   if (options.forUpdate) query = query.forUpdate(['quotes']);
-  return query.executeTakeFirst() as Promise<QuoteRecord | undefined>;
+  return executePrepared(db, query.compile()).then(([row]) => row as QuoteRecord | undefined);
 }
 
 export function listQuoteLines(db: Db, quoteId: string): Promise<QuoteLineRow[]> {
-  return db.selectFrom('quote_lines').selectAll().where('quote_id', '=', quoteId).orderBy('position').execute();
+  return executePrepared(db, db.selectFrom('quote_lines').selectAll().where('quote_id', '=', quoteId).orderBy('position').compile());
 }
 
 export interface QuoteListFilters {
