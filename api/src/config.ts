@@ -189,6 +189,12 @@ const schema = z.object({
   DOCUMENT_MAX_BYTES: envNumber(z.number().int().min(1024).max(1024 * 1024 * 1024), 25 * 1024 * 1024),
   /** Heap of the worker thread that reads one RFQ document (pdf.js needs more than PARSE_MAX_HEAP_MB's default). */
   DOCUMENT_PARSE_MAX_HEAP_MB: envNumber(z.number().int().min(16).max(4096), 256),
+  /**
+   * When a background process starts the worker thread that reads RFQ documents (kept for the next ones):
+   * with the process, so the first document does not wait ~1–2 s for it; or with the first document
+   * (lighter for processes that seldom read one, such as the tests' in-process servers).
+   */
+  DOCUMENT_PARSER_START: z.enum(['with-process', 'first-document']).default('with-process'),
   /** The job queue (catalogue imports, RFQ documents): how often an idle worker looks for due jobs. */
   JOBS_POLL_MS: envNumber(z.number().int().min(50), 1000),
   /** A claimed job's lease, renewed while it runs; when its process dies, the job is claimable again this long after. */

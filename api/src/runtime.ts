@@ -14,7 +14,8 @@ import { AUTH_REVOKED_CHANNEL, authRevokedEventSchema } from '@nexus/sdk/chat';
 import { createPdfRenderer } from './pdf/pdf-renderer.js';
 import { API_VERSION } from './openapi/document.js';
 import { startCatalogueWorkers } from './catalogue/workers.js';
-import { jobHandlers } from './services/jobs/job-handlers.js';
+import { documentParseLimits, jobHandlers } from './services/jobs/job-handlers.js';
+import { startResidentParser } from './parsing/resident-parser.js';
 import { startJobRunner } from './services/jobs/job-runner.js';
 import { startDocumentEventPublisher } from './services/documents/document-events.js';
 import { startQuoteExpirySweep } from './services/quotes/index.js';
@@ -141,10 +142,13 @@ export async function startRuntime(config: Config, logger: Logger): Promise<Runt
     // The one durable job queue (catalogue imports, RFQ documents); stopped before the stores close: running jobs get
     // SHUTDOWN_TIMEOUT_SECONDS to finish, the rest are handed back. An `api`-only process queues jobs and
     // leaves running them to the workers, which poll every JOBS_POLL_MS.
+    // The RFQ documents' parser worker, kept for the next document (started now unless DOCUMENT_PARSER_START says otherwise); closed after the jobs.
+    const documentParser = runsBackground ? startResidentParser('rfq-document', documentParseLimits(config), { startNow: config.DOCUMENT_PARSER_START === 'with-process' }) : undefined;
+    if (documentParser) closers.push(() => documentParser.close());
     const jobs: JobRunner = runsBackground
       ? startJobRunner(
           { db, logger: logger.child({ worker: 'jobs' }) },
-          jobHandlers({ db, logger, config }, { documentEnded: () => documentEvents?.wake() }),
+          jobHandlers({ db, logger, config }, { documentEnded: () => documentEvents?.wake(), ...(documentParser ? { documentParser } : {}) }),
           {
             pollMs: config.JOBS_POLL_MS,
             leaseSeconds: config.JOBS_LEASE_SECONDS,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { inspectArchive } from '../src/parsing/archive-inspection.js';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../src/parsing/limits.js';
 import { packedRowSlice } from '../src/parsing/packed-rows.js';
+import { startResidentParserModule } from '../src/parsing/resident-parser.js';
 import { runBoundedParser, runParserModule } from '../src/parsing/run-bounded-parser.js';
 import { denseSheet, xfdSheet, xlsxWithSheetData, zip } from './support/zip-files.js';
 
@@ -137,5 +138,87 @@ describe('the worker a parser runs in', () => {
     const running = runParserModule(fixture('never-ends'), { bytes: Buffer.from('x') }, limits(), { options: {}, signal: controller.signal });
     setTimeout(() => controller.abort(), 200);
     expect(await running).toMatchObject({ ok: false, failure: 'cancelled' });
+  });
+});
+
+describe('a resident parser worker', () => {
+  type Told = { act: 'answer' | 'spin' | 'exit' | 'hoard' };
+  const resident = (overrides: Partial<ParseLimits> = {}) =>
+    startResidentParserModule<{ thread: number; bytes: number }>(fixture('does-as-told'), limits(overrides), (input, run) => runParserModule(fixture('does-as-told'), input, limits(overrides), run));
+  const tell = (parser: ReturnType<typeof resident>, act: Told['act'], bytes = Buffer.from('x')) =>
+    parser.parse({ bytes }, { options: { act } as never }) as Promise<Awaited<ReturnType<typeof runParserModule<{ thread: number; bytes: number }>>>>;
+  const threadOf = (outcome: Awaited<ReturnType<typeof tell>>) => (outcome.ok ? outcome.value.thread : undefined);
+
+  it('reads file after file in the thread it started with', async () => {
+    const parser = resident();
+    try {
+      const first = await tell(parser, 'answer', Buffer.from('one'));
+      const second = await tell(parser, 'answer', Buffer.from('three'));
+      expect(first).toMatchObject({ ok: true, value: { bytes: 3 } });
+      expect(second).toMatchObject({ ok: true, value: { bytes: 5 } });
+      expect(threadOf(second)).toBe(threadOf(first));
+    } finally {
+      await parser.close();
+    }
+  });
+
+  it('replaces its thread after a parse past the time limit, or a parser that ends its thread', { timeout: 60_000 }, async () => {
+    const parser = resident({ timeoutMs: 1_500 });
+    try {
+      const threads = [threadOf(await tell(parser, 'answer'))];
+      expect(await tell(parser, 'spin')).toMatchObject({ ok: false, failure: 'timed-out', reason: 'reading the file took longer than 1.5 s and was stopped' });
+      threads.push(threadOf(await tell(parser, 'answer')));
+      expect(await tell(parser, 'exit')).toMatchObject({ ok: false, failure: 'crashed', reason: 'the file could not be read: the parser stopped unexpectedly (exit code 3)' });
+      threads.push(threadOf(await tell(parser, 'answer')));
+      expect(threads.every((thread) => typeof thread === 'number')).toBe(true);
+      expect(new Set(threads).size).toBe(3);
+    } finally {
+      await parser.close();
+    }
+  });
+
+  it('replaces its thread after a parser runs out of its heap', { timeout: 120_000 }, async () => {
+    const parser = resident({ maxHeapMb: 32 });
+    try {
+      const before = threadOf(await tell(parser, 'answer'));
+      expect(await tell(parser, 'hoard')).toMatchObject({
+        ok: false,
+        failure: 'out-of-memory',
+        reason: 'reading the file needed more than the 32 MB of memory a parser may use, and was stopped',
+      });
+      const after = await tell(parser, 'answer');
+      expect(after).toMatchObject({ ok: true });
+      expect(threadOf(after)).not.toBe(before);
+    } finally {
+      await parser.close();
+    }
+  });
+
+  it('cancels a parse when its signal aborts, and reads the next file in a fresh thread', async () => {
+    const parser = resident();
+    try {
+      const before = threadOf(await tell(parser, 'answer'));
+      const controller = new AbortController();
+      const running = parser.parse({ bytes: Buffer.from('x') }, { options: { act: 'spin' } as never, signal: controller.signal });
+      setTimeout(() => controller.abort(), 200);
+      expect(await running).toMatchObject({ ok: false, failure: 'cancelled' });
+      const after = await tell(parser, 'answer');
+      expect(after).toMatchObject({ ok: true });
+      expect(threadOf(after)).not.toBe(before);
+    } finally {
+      await parser.close();
+    }
+  });
+
+  it('reads a file that comes while it is busy in a one-off worker', async () => {
+    const parser = resident();
+    try {
+      const [first, second] = await Promise.all([tell(parser, 'answer', Buffer.from('ab')), tell(parser, 'answer', Buffer.from('abcd'))]);
+      expect(first).toMatchObject({ ok: true, value: { bytes: 2 } });
+      expect(second).toMatchObject({ ok: true, value: { bytes: 4 } });
+      expect(threadOf(second)).not.toBe(threadOf(first));
+    } finally {
+      await parser.close();
+    }
   });
 });

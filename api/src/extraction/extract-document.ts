@@ -15,7 +15,7 @@ import { DEFAULT_EXTRACTION_LIMITS, type ExtractionLimits } from './limits.js';
 export async function extractDocument(bytes: Uint8Array, limits: ExtractionLimits = DEFAULT_EXTRACTION_LIMITS): Promise<ExtractedDocument> {
   const { kind } = await detectDocumentKind(bytes);
   // Only the reader of this kind is loaded: pdf.js and mammoth take seconds to load on a busy machine,
-  // and the bounded parser runs each file in a new worker thread.
+  // and a one-off parser worker reads one file (a resident one loads them all first: loadDocumentReaders).
   switch (kind) {
     case 'xlsx':
       return (await import('./xlsx.js')).extractXlsx(bytes, limits);
@@ -30,4 +30,9 @@ export async function extractDocument(bytes: Uint8Array, limits: ExtractionLimit
     case 'text':
       return (await import('./text.js')).extractText(bytes, limits);
   }
+}
+
+/** Loads every reader (and the type detection) ahead of the first file: what a resident parser worker does while it waits. */
+export async function loadDocumentReaders(): Promise<void> {
+  await Promise.all([import('./detect-kind.js'), import('./xlsx.js'), import('./docx.js'), import('./pdf.js'), import('./csv.js'), import('./email.js'), import('./text.js')]);
 }

@@ -2,29 +2,30 @@ import { readFile } from 'node:fs/promises';
 import { parentPort, workerData } from 'node:worker_threads';
 import { inspectArchive, isZipArchive } from './archive-inspection.js';
 import { FileLimitError, UnreadableFileError } from './errors.js';
-import type { ParseLimits } from './limits.js';
 import type { BoundedParser } from './parser.js';
 import { parsers, type ParserName } from './parsers.js';
-import type { ParserWorkerData, WorkerMessage } from './worker-protocol.js';
+import type { ParseRequest, ParserWorkerData, WorkerMessage } from './worker-protocol.js';
 
 /**
- * Runs one parser on one file inside a worker thread (see run-bounded-parser.ts),
- * then ends. A ZIP archive is inspected before the parser sees it.
+ * Runs a parser inside a worker thread (see run-bounded-parser.ts and
+ * resident-parser.ts). A one-off worker gets its file with its start and
+ * ends after it; a resident worker loads the parser and its libraries at
+ * once, then reads the files it is sent, one at a time, until it is
+ * terminated. A ZIP archive is inspected before the parser sees it.
  */
 const data = workerData as ParserWorkerData;
 const post = (message: WorkerMessage, transfer: ArrayBuffer[] = []) => parentPort!.postMessage(message, transfer);
 
-async function main(): Promise<void> {
-  const file = 'path' in data.input ? await readFile(data.input.path) : Buffer.from(data.input.bytes.buffer, data.input.bytes.byteOffset, data.input.bytes.byteLength);
-  const limits: ParseLimits = data.limits;
+async function parseFile(parser: BoundedParser<unknown, unknown>, request: ParseRequest): Promise<void> {
+  const file = 'path' in request.input ? await readFile(request.input.path) : Buffer.from(request.input.bytes.buffer, request.input.bytes.byteOffset, request.input.bytes.byteLength);
+  const { limits } = request;
   if (isZipArchive(file)) {
     const verdict = await inspectArchive(file, limits, { inflate: true });
     if (!verdict.ok) return post({ type: 'refused', failure: 'too-large', reason: verdict.reason });
   }
-  const parser = await loadParser();
   let lastProgress = 0;
   const result = await parser.parse(file, {
-    options: data.options as never,
+    options: request.options as never,
     limits,
     progress(done, total) {
       const now = Date.now();
@@ -55,8 +56,26 @@ function ownedBuffers(value: unknown, depth = 0, found: ArrayBuffer[] = []): Arr
   return found;
 }
 
-main().catch((error: unknown) => {
+function report(error: unknown): void {
   if (error instanceof UnreadableFileError) post({ type: 'refused', failure: 'unreadable', reason: error.message });
   else if (error instanceof FileLimitError) post({ type: 'refused', failure: 'too-large', reason: error.message });
   else post({ type: 'crashed', reason: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
-});
+}
+
+if (data.file) {
+  const file = data.file;
+  loadParser()
+    .then((parser) => parseFile(parser, file))
+    .catch(report);
+} else {
+  // Resident: the parser and its libraries are loaded while no file waits; files are read in the order sent.
+  const parser = loadParser().then(async (loaded) => {
+    await loaded.load?.();
+    return loaded;
+  });
+  parser.then(() => post({ type: 'ready' })).catch(() => {});
+  let queue = Promise.resolve();
+  parentPort!.on('message', (request: ParseRequest) => {
+    queue = queue.then(() => parser.then((loaded) => parseFile(loaded, request))).catch(report);
+  });
+}

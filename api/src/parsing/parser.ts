@@ -10,6 +10,8 @@ import type { ParseLimits } from './limits.js';
  */
 export interface BoundedParser<Options, Result> {
   parse(file: Buffer, context: ParserContext<Options>): Promise<Result>;
+  /** Loads what `parse` would load on first use (libraries of every format), so a resident worker does it before its first file. */
+  load?(): Promise<void>;
 }
 
 export interface ParserContext<Options> {

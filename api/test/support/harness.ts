@@ -34,10 +34,9 @@ const IN_PROCESS_ORIGIN = 'http://nexus.test';
  *   NEXUS_TEST_BACKEND=embedded npx vitest run
  */
 export async function startTestApp(overrides: Record<string, string> = {}) {
-  const { env, database } =
-    process.env['NEXUS_TEST_BACKEND'] === 'embedded'
-      ? embeddedTestEnv({ LOG_LEVEL: 'silent', ...overrides })
-      : await testApiEnv({ LOG_LEVEL: 'silent', ...overrides });
+  // Most suites read no document: the reader's worker thread starts with the first one, not with every app.
+  const base = { LOG_LEVEL: 'silent', DOCUMENT_PARSER_START: 'first-document', ...overrides };
+  const { env, database } = process.env['NEXUS_TEST_BACKEND'] === 'embedded' ? embeddedTestEnv(base) : await testApiEnv(base);
   const config = loadConfig(env);
   const runtime = await startRuntime(config, pino({ level: 'silent' }));
   const app = createApp(runtime.deps);

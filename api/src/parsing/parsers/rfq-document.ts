@@ -1,5 +1,5 @@
 import type { ExtractedDocument } from '../../domain/documents/document-structure.js';
-import { extractDocument } from '../../extraction/extract-document.js';
+import { extractDocument, loadDocumentReaders } from '../../extraction/extract-document.js';
 import { defineParser } from '../parser.js';
 
 /**
@@ -10,4 +10,5 @@ export default defineParser<Record<string, never>, ExtractedDocument>({
   parse(file, { limits }) {
     return extractDocument(file, limits);
   },
+  load: loadDocumentReaders,
 });

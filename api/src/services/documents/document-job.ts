@@ -5,6 +5,7 @@ import { describeLocation } from '../../domain/documents/document-structure.js';
 import { recognizeRequestedItems } from '../../domain/documents/recognize-items.js';
 import type { RequestedItem } from '../../domain/documents/requested-item.js';
 import type { ParseLimits } from '../../parsing/limits.js';
+import type { ResidentParser } from '../../parsing/resident-parser.js';
 import { runBoundedParser } from '../../parsing/run-bounded-parser.js';
 import { recordActivity } from '../../repositories/activity.js';
 import {
@@ -65,7 +66,7 @@ export function toNewItem(match: ItemMatch, position: number): NewDocumentItem {
  */
 export function documentJobHandler(
   deps: { db: Db; logger: Logger },
-  options: { parseLimits: ParseLimits; onEnded?: () => void },
+  options: { parseLimits: ParseLimits; onEnded?: () => void; /** Started with the process, so a document does not wait for a worker to start; one-off workers without it. */ parser?: ResidentParser<'rfq-document'> },
 ): JobHandler {
   const { db } = deps;
   const documentIdOf = (job: { payload: Record<string, unknown> }) => String(job.payload['subjectId']);
@@ -89,7 +90,8 @@ export function documentJobHandler(
       const file = await documentFile(db, documentId);
       if (!file) return fail(documentId, 'The uploaded file is no longer stored; upload it again.');
 
-      const parsed = await runBoundedParser('rfq-document', { bytes: file.content }, options.parseLimits, { options: {}, signal: context.signal });
+      const run = { options: {}, signal: context.signal };
+      const parsed = options.parser ? await options.parser.parse({ bytes: file.content }, run) : await runBoundedParser('rfq-document', { bytes: file.content }, options.parseLimits, run);
       if (!parsed.ok && parsed.failure === 'cancelled') {
         await markDocumentQueued(db, documentId);
         return { status: 'interrupted' };
