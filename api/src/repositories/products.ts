@@ -150,6 +150,8 @@ const SIMILAR_WORDS_REQUIRED = 4;
 const POSTINGS_READ = 1000;
 /** Query words whose postings the full-text source intersects (the longest ones; the full-text query checks the rest). */
 const FULL_TEXT_WORDS_JOINED = 3;
+/** Postings of each of those words read (in product order) to find the products that hold them all. */
+const MERGED_POSTINGS_READ = 5000;
 
 /**
  * The ranked search query (see domain/catalogue/search-query.ts for the
@@ -178,7 +180,7 @@ const FULL_TEXT_WORDS_JOINED = 3;
  * products (71,000 of 1,000,000 for "stainless") it is the cost of the
  * search. So the GIN tsvector index is read only after the postings came up
  * short — a rare word, a word that is not in the dictionary (a description's,
- * a code's) or filters that few of the postings read pass. Nothing reads
+ * a code's) — or when the search is filtered (see `narrowed`). Nothing reads
  * products in similarity order. Exported so the benchmark runs exactly this
  * SQL outside the API.
  */
@@ -188,22 +190,28 @@ export function searchProductsQuery(terms: SearchTerms, filters: ProductFilters,
   // The words as typed, or the query read as one code ("DCD-791" → dcd791, as codes appear in descriptions).
   const tsquery = sql`(websearch_to_tsquery('english', ${terms.text}) || plainto_tsquery('simple', ${code.toLowerCase()}))`;
   const filter = and(filterConditions(filters));
+  // Filters that few products pass (a brand, a price range, stock) would make a B-tree read visit many products to keep
+  // a few: a filtered search reads the GIN indexes, whose bitmaps are combined with the filters' own indexes.
+  const narrowed = Object.entries(filters).some(([name, value]) => name !== 'includeInactive' && value !== undefined);
+  const postingsRead = narrowed ? 0 : POSTINGS_READ;
   // Enough of each source for the page asked for (ranks past it can only come from deeper in a source).
   const perSource = Math.max(CANDIDATES_PER_SOURCE, (offset + limit) * 2);
   const queryWords = [...new Set(terms.lowered.split(/[^\p{L}\p{N}]+/u).filter(Boolean))];
   const severalWords = queryWords.length > 1;
   // The full-text source's postings: those of the longest query words, joined on the product (a merge join).
   const joinedWords = [...queryWords].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0)).slice(0, FULL_TEXT_WORDS_JOINED);
+  // Each word's first postings in product order: their merge is the first of the products holding every word, up to
+  // the product where one list stops — a bounded read even when the words are common and few products hold them all.
   const postingsOfEvery =
     joinedWords.length === 0
-      ? sql`catalogue_word_products c0 where false`
-      : sql`${sql.join(
-          joinedWords.map((_, i) => (i === 0 ? sql`catalogue_word_products c0` : sql`join catalogue_word_products ${sql.id(`c${i}`)} on ${sql.ref(`c${i}.product_id`)} = c0.product_id`)),
+      ? sql`(select null::uuid as product_id where false) c0`
+      : sql.join(
+          joinedWords.map((word, i) => {
+            const list = sql`(select c.product_id from catalogue_word_products c where c.word = ${word} order by c.product_id limit ${narrowed ? 0 : MERGED_POSTINGS_READ}) ${sql.id(`c${i}`)}`;
+            return i === 0 ? list : sql`join ${list} on ${sql.ref(`c${i}.product_id`)} = c0.product_id`;
+          }),
           sql` `,
-        )} where ${sql.join(
-          joinedWords.map((word, i) => sql`${sql.ref(`c${i}.word`)} = ${word}`),
-          sql` and `,
-        )}`;
+        );
   // Products holding a word near a query word, nearest words first: the word's postings, and only when they give
   // fewer than perSource (a rare word, selective filters) its GIN posting list too. With one query word, a near word
   // is near the query; with several, a product must still be similar to the whole query (the trigram threshold).
@@ -214,7 +222,7 @@ export function searchProductsQuery(terms: SearchTerms, filters: ProductFilters,
         order by similarity desc, word limit ${NEAR_WORDS_READ}
       ) w
       cross join lateral (
-        (select p.id, p.search_text from (select c.product_id from catalogue_word_products c where c.word = w.word limit ${POSTINGS_READ}) c
+        (select p.id, p.search_text from (select c.product_id from catalogue_word_products c where c.word = w.word limit ${postingsRead}) c
           join products p on p.id = c.product_id where ${filter})
         union all
         (select p.id, p.search_text from products p where p.search_vector @@ w.word_tsquery and ${filter})
@@ -245,7 +253,7 @@ export function searchProductsQuery(terms: SearchTerms, filters: ProductFilters,
       ? [
           sql`(select p.id from every_word w
           cross join lateral (
-            (select p.id from (select c.product_id from catalogue_word_products c where c.word = any(w.driver_words) limit ${POSTINGS_READ}) c
+            (select p.id from (select c.product_id from catalogue_word_products c where c.word = any(w.driver_words) limit ${postingsRead}) c
               join products p on p.id = c.product_id where p.search_vector @@ w.tsquery and ${filter})
             union all
             (select p.id from products p where p.search_vector @@ w.tsquery and ${filter})
@@ -272,13 +280,13 @@ export function searchProductsQuery(terms: SearchTerms, filters: ProductFilters,
     ), sku_prefix as materialized (
       -- SKUs that begin with the query. Three letters typed are the prefix of every SKU of a brand ("ans" → ANS-…),
       -- which the full-text GIN index also holds as a word of each: found here, they spare that scan.
-      ${terms.partialCode ? sql`select p.id from products p where nexus_catalogue_code(p.sku) like ${`${code}%`} and ${filter} order by nexus_catalogue_code(p.sku) using ~<~ limit ${perSource}` : sql`select null::uuid as id where false`}
+      ${terms.partialCode ? sql`select p.id from products p where nexus_catalogue_code(p.sku) like ${`${code}%`} and ${filter} order by nexus_catalogue_code(p.sku) using ~<~ limit ${narrowed ? 0 : perSource}` : sql`select null::uuid as id where false`}
     ), full_text_postings as materialized (
       -- Products whose name, brand or category holds each of the longest query words: a merge of their postings in
       -- product order, which stops at the limit however common each word is. Still checked against the full-text query.
       select p.id, p.search_vector from (
         select c0.product_id from ${postingsOfEvery}
-        limit ${POSTINGS_READ}
+        limit ${postingsRead} -- also keeps the products out of the merge: they are read for its matches only
       ) c join products p on p.id = c.product_id where p.search_vector @@ ${tsquery} and ${filter}
       limit ${perSource * 2}
     ), word_groups as (

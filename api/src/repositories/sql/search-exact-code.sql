@@ -29,14 +29,14 @@ with query_words as (
       -- Products whose name, brand or category holds each of the longest query words: a merge of their postings in
       -- product order, which stops at the limit however common each word is. Still checked against the full-text query.
       select p.id, p.search_vector from (
-        select c0.product_id from catalogue_word_products c0 where "c0"."word" = $6
-        limit $7
-      ) c join products p on p.id = c.product_id where p.search_vector @@ (websearch_to_tsquery('english', $8) || plainto_tsquery('simple', $9)) and p.active
-      limit $10
+        select c0.product_id from (select c.product_id from catalogue_word_products c where c.word = $6 order by c.product_id limit $7) "c0"
+        limit $8 -- also keeps the products out of the merge: they are read for its matches only
+      ) c join products p on p.id = c.product_id where p.search_vector @@ (websearch_to_tsquery('english', $9) || plainto_tsquery('simple', $10)) and p.active
+      limit $11
     ), word_groups as (
       -- One-letter words (still being typed) are left out: every word would be near them.
       select query_word, bool_and(found_as_typed) as found_as_typed, nexus_tsquery_any(word_tsquery) as tsquery, array_agg(word) as words from similar_words
-      where nearness <= $11 and similarity >= nearest * 0.8 and length(query_word) > 1 group by query_word
+      where nearness <= $12 and similarity >= nearest * 0.8 and length(query_word) > 1 group by query_word
     ), every_word as (
       -- When every word was found as typed, this is the full-text query: left to that source.
       -- Its products are read from the postings of the near words of the longest query word.
@@ -44,43 +44,43 @@ with query_words as (
         then nexus_tsquery_all(tsquery) end as tsquery,
         (select words from word_groups order by length(query_word) desc, query_word limit 1) as driver_words
       from word_groups
-    ), candidates as ((select p.id from products p where p.codes @> array[$12]::text[] and p.active) union (select u.id from (
+    ), candidates as ((select p.id from products p where p.codes @> array[$13]::text[] and p.active) union (select u.id from (
           (select id from sku_prefix)
           union all
-          (select p.id from products p where nexus_join_words(p.codes) like $13 and p.active)
-          limit $14) u) union (select m.id from (
+          (select p.id from products p where nexus_join_words(p.codes) like $14 and p.active)
+          limit $15) u) union (select m.id from (
         (select id, search_vector from full_text_postings)
         union all
-        (select p.id, p.search_vector from products p where p.search_vector @@ (websearch_to_tsquery('english', $15) || plainto_tsquery('simple', $16)) and p.active
-          and (select count(*) from full_text_postings) + (select count(*) from sku_prefix) < $17 limit $18)
+        (select p.id, p.search_vector from products p where p.search_vector @@ (websearch_to_tsquery('english', $16) || plainto_tsquery('simple', $17)) and p.active
+          and (select count(*) from full_text_postings) + (select count(*) from sku_prefix) < $18 limit $19)
       ) m
-      group by m.id order by max(ts_rank(m.search_vector, (websearch_to_tsquery('english', $19) || plainto_tsquery('simple', $20)), 32)) desc limit $21) union (select m.id from (
+      group by m.id order by max(ts_rank(m.search_vector, (websearch_to_tsquery('english', $20) || plainto_tsquery('simple', $21)), 32)) desc limit $22) union (select m.id from (
       select p.id, p.search_text from (
         select word, word_tsquery from similar_words where not found_as_typed
-        order by similarity desc, word limit $22
+        order by similarity desc, word limit $23
       ) w
       cross join lateral (
-        (select p.id, p.search_text from (select c.product_id from catalogue_word_products c where c.word = w.word limit $23) c
+        (select p.id, p.search_text from (select c.product_id from catalogue_word_products c where c.word = w.word limit $24) c
           join products p on p.id = c.product_id where p.active)
         union all
         (select p.id, p.search_text from products p where p.search_vector @@ w.word_tsquery and p.active)
-        limit $24
-      ) p) m limit $25))
+        limit $25
+      ) p) m limit $26))
     select c.*, (
-        case when c.exact_code then $26 else 0 end
-      + case when c.partial_code then $27 else 0 end
-      + $28 * c.text_rank
-      + $29 * c.similarity
+        case when c.exact_code then $27 else 0 end
+      + case when c.partial_code then $28 else 0 end
+      + $29 * c.text_rank
+      + $30 * c.similarity
     )::float8 as score
     from (
       select "p"."id", "p"."sku", "p"."name", "p"."description", "p"."brand", "p"."category", "p"."model_numbers", "p"."unit", "p"."unit_price_minor", "p"."currency", "p"."stock_quantity", "p"."attributes", "p"."active", "p"."version", "p"."created_by", "p"."created_at", "p"."updated_at",
-        p.codes @> array[$30]::text[] as exact_code,
-        p.search_text like $31 as partial_code,
-        p.search_vector @@ (websearch_to_tsquery('english', $32) || plainto_tsquery('simple', $33)) as full_text,
-        ts_rank(p.search_vector, (websearch_to_tsquery('english', $34) || plainto_tsquery('simple', $35)), 32)::float8 as text_rank,
-        word_similarity($36, p.search_text)::float8 as similarity
+        p.codes @> array[$31]::text[] as exact_code,
+        p.search_text like $32 as partial_code,
+        p.search_vector @@ (websearch_to_tsquery('english', $33) || plainto_tsquery('simple', $34)) as full_text,
+        ts_rank(p.search_vector, (websearch_to_tsquery('english', $35) || plainto_tsquery('simple', $36)), 32)::float8 as text_rank,
+        word_similarity($37, p.search_text)::float8 as similarity
       from products p join candidates using (id)
     ) c
     order by score desc, c.id
-    limit $37 offset $38;
--- parameters: ["dcd791d2",3,16,"DCD791D2%",42,"dcd791d2",1000,"DCD791D2","dcd791d2",84,4,"DCD791D2","%DCD791D2%",42,"DCD791D2","dcd791d2",42,300,"DCD791D2","dcd791d2",42,4,1000,42,42,100,30,20,10,"DCD791D2","%dcd791d2%","DCD791D2","dcd791d2","DCD791D2","dcd791d2","dcd791d2",21,0]
+    limit $38 offset $39;
+-- parameters: ["dcd791d2",3,16,"DCD791D2%",42,"dcd791d2",5000,1000,"DCD791D2","dcd791d2",84,4,"DCD791D2","%DCD791D2%",42,"DCD791D2","dcd791d2",42,300,"DCD791D2","dcd791d2",42,4,1000,42,42,100,30,20,10,"DCD791D2","%dcd791d2%","DCD791D2","dcd791d2","DCD791D2","dcd791d2","dcd791d2",21,0]

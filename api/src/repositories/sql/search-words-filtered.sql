@@ -29,14 +29,14 @@ with query_words as (
       -- Products whose name, brand or category holds each of the longest query words: a merge of their postings in
       -- product order, which stops at the limit however common each word is. Still checked against the full-text query.
       select p.id, p.search_vector from (
-        select c0.product_id from catalogue_word_products c0 where "c0"."word" = $8
-        limit $9
-      ) c join products p on p.id = c.product_id where p.search_vector @@ (websearch_to_tsquery('english', $10) || plainto_tsquery('simple', $11)) and p.active and lower(p.brand) = $12 and p.unit_price_minor <= $13 and p.stock_quantity > 0
-      limit $14
+        select c0.product_id from (select c.product_id from catalogue_word_products c where c.word = $8 order by c.product_id limit $9) "c0"
+        limit $10 -- also keeps the products out of the merge: they are read for its matches only
+      ) c join products p on p.id = c.product_id where p.search_vector @@ (websearch_to_tsquery('english', $11) || plainto_tsquery('simple', $12)) and p.active and lower(p.brand) = $13 and p.unit_price_minor <= $14 and p.stock_quantity > 0
+      limit $15
     ), word_groups as (
       -- One-letter words (still being typed) are left out: every word would be near them.
       select query_word, bool_and(found_as_typed) as found_as_typed, nexus_tsquery_any(word_tsquery) as tsquery, array_agg(word) as words from similar_words
-      where nearness <= $15 and similarity >= nearest * 0.8 and length(query_word) > 1 group by query_word
+      where nearness <= $16 and similarity >= nearest * 0.8 and length(query_word) > 1 group by query_word
     ), every_word as (
       -- When every word was found as typed, this is the full-text query: left to that source.
       -- Its products are read from the postings of the near words of the longest query word.
@@ -44,43 +44,43 @@ with query_words as (
         then nexus_tsquery_all(tsquery) end as tsquery,
         (select words from word_groups order by length(query_word) desc, query_word limit 1) as driver_words
       from word_groups
-    ), candidates as ((select p.id from products p where p.codes @> array[$16]::text[] and p.active and lower(p.brand) = $17 and p.unit_price_minor <= $18 and p.stock_quantity > 0) union (select u.id from (
+    ), candidates as ((select p.id from products p where p.codes @> array[$17]::text[] and p.active and lower(p.brand) = $18 and p.unit_price_minor <= $19 and p.stock_quantity > 0) union (select u.id from (
           (select id from sku_prefix)
           union all
-          (select p.id from products p where nexus_join_words(p.codes) like $19 and p.active and lower(p.brand) = $20 and p.unit_price_minor <= $21 and p.stock_quantity > 0)
-          limit $22) u) union (select m.id from (
+          (select p.id from products p where nexus_join_words(p.codes) like $20 and p.active and lower(p.brand) = $21 and p.unit_price_minor <= $22 and p.stock_quantity > 0)
+          limit $23) u) union (select m.id from (
         (select id, search_vector from full_text_postings)
         union all
-        (select p.id, p.search_vector from products p where p.search_vector @@ (websearch_to_tsquery('english', $23) || plainto_tsquery('simple', $24)) and p.active and lower(p.brand) = $25 and p.unit_price_minor <= $26 and p.stock_quantity > 0
-          and (select count(*) from full_text_postings) + (select count(*) from sku_prefix) < $27 limit $28)
+        (select p.id, p.search_vector from products p where p.search_vector @@ (websearch_to_tsquery('english', $24) || plainto_tsquery('simple', $25)) and p.active and lower(p.brand) = $26 and p.unit_price_minor <= $27 and p.stock_quantity > 0
+          and (select count(*) from full_text_postings) + (select count(*) from sku_prefix) < $28 limit $29)
       ) m
-      group by m.id order by max(ts_rank(m.search_vector, (websearch_to_tsquery('english', $29) || plainto_tsquery('simple', $30)), 32)) desc limit $31) union (select m.id from (
+      group by m.id order by max(ts_rank(m.search_vector, (websearch_to_tsquery('english', $30) || plainto_tsquery('simple', $31)), 32)) desc limit $32) union (select m.id from (
       select p.id, p.search_text from (
         select word, word_tsquery from similar_words where not found_as_typed
-        order by similarity desc, word limit $32
+        order by similarity desc, word limit $33
       ) w
       cross join lateral (
-        (select p.id, p.search_text from (select c.product_id from catalogue_word_products c where c.word = w.word limit $33) c
-          join products p on p.id = c.product_id where p.active and lower(p.brand) = $34 and p.unit_price_minor <= $35 and p.stock_quantity > 0)
+        (select p.id, p.search_text from (select c.product_id from catalogue_word_products c where c.word = w.word limit $34) c
+          join products p on p.id = c.product_id where p.active and lower(p.brand) = $35 and p.unit_price_minor <= $36 and p.stock_quantity > 0)
         union all
-        (select p.id, p.search_text from products p where p.search_vector @@ w.word_tsquery and p.active and lower(p.brand) = $36 and p.unit_price_minor <= $37 and p.stock_quantity > 0)
-        limit $38
-      ) p) m limit $39))
+        (select p.id, p.search_text from products p where p.search_vector @@ w.word_tsquery and p.active and lower(p.brand) = $37 and p.unit_price_minor <= $38 and p.stock_quantity > 0)
+        limit $39
+      ) p) m limit $40))
     select c.*, (
-        case when c.exact_code then $40 else 0 end
-      + case when c.partial_code then $41 else 0 end
-      + $42 * c.text_rank
-      + $43 * c.similarity
+        case when c.exact_code then $41 else 0 end
+      + case when c.partial_code then $42 else 0 end
+      + $43 * c.text_rank
+      + $44 * c.similarity
     )::float8 as score
     from (
       select "p"."id", "p"."sku", "p"."name", "p"."description", "p"."brand", "p"."category", "p"."model_numbers", "p"."unit", "p"."unit_price_minor", "p"."currency", "p"."stock_quantity", "p"."attributes", "p"."active", "p"."version", "p"."created_by", "p"."created_at", "p"."updated_at",
-        p.codes @> array[$44]::text[] as exact_code,
-        p.search_text like $45 as partial_code,
-        p.search_vector @@ (websearch_to_tsquery('english', $46) || plainto_tsquery('simple', $47)) as full_text,
-        ts_rank(p.search_vector, (websearch_to_tsquery('english', $48) || plainto_tsquery('simple', $49)), 32)::float8 as text_rank,
-        word_similarity($50, p.search_text)::float8 as similarity
+        p.codes @> array[$45]::text[] as exact_code,
+        p.search_text like $46 as partial_code,
+        p.search_vector @@ (websearch_to_tsquery('english', $47) || plainto_tsquery('simple', $48)) as full_text,
+        ts_rank(p.search_vector, (websearch_to_tsquery('english', $49) || plainto_tsquery('simple', $50)), 32)::float8 as text_rank,
+        word_similarity($51, p.search_text)::float8 as similarity
       from products p join candidates using (id)
     ) c
     order by score desc, c.id
-    limit $51 offset $52;
--- parameters: ["drill",3,16,"DRILL%","bosch",50000,42,"drill",1000,"drill","drill","bosch",50000,84,4,"DRILL","bosch",50000,"%DRILL%","bosch",50000,42,"drill","drill","bosch",50000,42,300,"drill","drill",42,4,1000,"bosch",50000,"bosch",50000,42,42,100,30,20,10,"DRILL","%drill%","drill","drill","drill","drill","drill",21,0]
+    limit $52 offset $53;
+-- parameters: ["drill",3,16,"DRILL%","bosch",50000,0,"drill",0,0,"drill","drill","bosch",50000,84,4,"DRILL","bosch",50000,"%DRILL%","bosch",50000,42,"drill","drill","bosch",50000,42,300,"drill","drill",42,4,0,"bosch",50000,"bosch",50000,42,42,100,30,20,10,"DRILL","%drill%","drill","drill","drill","drill","drill",21,0]

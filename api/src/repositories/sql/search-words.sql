@@ -29,14 +29,14 @@ with query_words as (
       -- Products whose name, brand or category holds each of the longest query words: a merge of their postings in
       -- product order, which stops at the limit however common each word is. Still checked against the full-text query.
       select p.id, p.search_vector from (
-        select c0.product_id from catalogue_word_products c0 join catalogue_word_products "c1" on "c1"."product_id" = c0.product_id join catalogue_word_products "c2" on "c2"."product_id" = c0.product_id where "c0"."word" = $6 and "c1"."word" = $7 and "c2"."word" = $8
-        limit $9
-      ) c join products p on p.id = c.product_id where p.search_vector @@ (websearch_to_tsquery('english', $10) || plainto_tsquery('simple', $11)) and p.active
-      limit $12
+        select c0.product_id from (select c.product_id from catalogue_word_products c where c.word = $6 order by c.product_id limit $7) "c0" join (select c.product_id from catalogue_word_products c where c.word = $8 order by c.product_id limit $9) "c1" on "c1"."product_id" = c0.product_id join (select c.product_id from catalogue_word_products c where c.word = $10 order by c.product_id limit $11) "c2" on "c2"."product_id" = c0.product_id
+        limit $12 -- also keeps the products out of the merge: they are read for its matches only
+      ) c join products p on p.id = c.product_id where p.search_vector @@ (websearch_to_tsquery('english', $13) || plainto_tsquery('simple', $14)) and p.active
+      limit $15
     ), word_groups as (
       -- One-letter words (still being typed) are left out: every word would be near them.
       select query_word, bool_and(found_as_typed) as found_as_typed, nexus_tsquery_any(word_tsquery) as tsquery, array_agg(word) as words from similar_words
-      where nearness <= $13 and similarity >= nearest * 0.8 and length(query_word) > 1 group by query_word
+      where nearness <= $16 and similarity >= nearest * 0.8 and length(query_word) > 1 group by query_word
     ), every_word as (
       -- When every word was found as typed, this is the full-text query: left to that source.
       -- Its products are read from the postings of the near words of the longest query word.
@@ -44,50 +44,50 @@ with query_words as (
         then nexus_tsquery_all(tsquery) end as tsquery,
         (select words from word_groups order by length(query_word) desc, query_word limit 1) as driver_words
       from word_groups
-    ), candidates as ((select p.id from products p where p.codes @> array[$14]::text[] and p.active) union (select u.id from (
+    ), candidates as ((select p.id from products p where p.codes @> array[$17]::text[] and p.active) union (select u.id from (
           (select id from sku_prefix)
           union all
-          (select p.id from products p where nexus_join_words(p.codes) like $15 and p.active)
-          limit $16) u) union (select m.id from (
+          (select p.id from products p where nexus_join_words(p.codes) like $18 and p.active)
+          limit $19) u) union (select m.id from (
         (select id, search_vector from full_text_postings)
         union all
-        (select p.id, p.search_vector from products p where p.search_vector @@ (websearch_to_tsquery('english', $17) || plainto_tsquery('simple', $18)) and p.active
-          and (select count(*) from full_text_postings) + (select count(*) from sku_prefix) < $19 limit $20)
+        (select p.id, p.search_vector from products p where p.search_vector @@ (websearch_to_tsquery('english', $20) || plainto_tsquery('simple', $21)) and p.active
+          and (select count(*) from full_text_postings) + (select count(*) from sku_prefix) < $22 limit $23)
       ) m
-      group by m.id order by max(ts_rank(m.search_vector, (websearch_to_tsquery('english', $21) || plainto_tsquery('simple', $22)), 32)) desc limit $23) union (select m.id from (
+      group by m.id order by max(ts_rank(m.search_vector, (websearch_to_tsquery('english', $24) || plainto_tsquery('simple', $25)), 32)) desc limit $26) union (select m.id from (
       select p.id, p.search_text from (
         select word, word_tsquery from similar_words where not found_as_typed
-        order by similarity desc, word limit $24
+        order by similarity desc, word limit $27
       ) w
       cross join lateral (
-        (select p.id, p.search_text from (select c.product_id from catalogue_word_products c where c.word = w.word limit $25) c
+        (select p.id, p.search_text from (select c.product_id from catalogue_word_products c where c.word = w.word limit $28) c
           join products p on p.id = c.product_id where p.active)
         union all
         (select p.id, p.search_text from products p where p.search_vector @@ w.word_tsquery and p.active)
-        limit $26
-      ) p limit $27) m where $28 <% m.search_text limit $29) union (select p.id from every_word w
+        limit $29
+      ) p limit $30) m where $31 <% m.search_text limit $32) union (select p.id from every_word w
           cross join lateral (
-            (select p.id from (select c.product_id from catalogue_word_products c where c.word = any(w.driver_words) limit $30) c
+            (select p.id from (select c.product_id from catalogue_word_products c where c.word = any(w.driver_words) limit $33) c
               join products p on p.id = c.product_id where p.search_vector @@ w.tsquery and p.active)
             union all
             (select p.id from products p where p.search_vector @@ w.tsquery and p.active)
-            limit $31
+            limit $34
           ) p where w.tsquery is not null))
     select c.*, (
-        case when c.exact_code then $32 else 0 end
-      + case when c.partial_code then $33 else 0 end
-      + $34 * c.text_rank
-      + $35 * c.similarity
+        case when c.exact_code then $35 else 0 end
+      + case when c.partial_code then $36 else 0 end
+      + $37 * c.text_rank
+      + $38 * c.similarity
     )::float8 as score
     from (
       select "p"."id", "p"."sku", "p"."name", "p"."description", "p"."brand", "p"."category", "p"."model_numbers", "p"."unit", "p"."unit_price_minor", "p"."currency", "p"."stock_quantity", "p"."attributes", "p"."active", "p"."version", "p"."created_by", "p"."created_at", "p"."updated_at",
-        p.codes @> array[$36]::text[] as exact_code,
-        p.search_text like $37 as partial_code,
-        p.search_vector @@ (websearch_to_tsquery('english', $38) || plainto_tsquery('simple', $39)) as full_text,
-        ts_rank(p.search_vector, (websearch_to_tsquery('english', $40) || plainto_tsquery('simple', $41)), 32)::float8 as text_rank,
-        word_similarity($42, p.search_text)::float8 as similarity
+        p.codes @> array[$39]::text[] as exact_code,
+        p.search_text like $40 as partial_code,
+        p.search_vector @@ (websearch_to_tsquery('english', $41) || plainto_tsquery('simple', $42)) as full_text,
+        ts_rank(p.search_vector, (websearch_to_tsquery('english', $43) || plainto_tsquery('simple', $44)), 32)::float8 as text_rank,
+        word_similarity($45, p.search_text)::float8 as similarity
       from products p join candidates using (id)
     ) c
     order by score desc, c.id
-    limit $43 offset $44;
--- parameters: ["bosch drill driver",3,16,"BOSCHDRILLDRIVER%",42,"driver","bosch","drill",1000,"bosch drill driver","boschdrilldriver",84,4,"BOSCHDRILLDRIVER","%BOSCHDRILLDRIVER%",42,"bosch drill driver","boschdrilldriver",42,300,"bosch drill driver","boschdrilldriver",42,4,1000,42,200,"bosch drill driver",42,1000,42,100,30,20,10,"BOSCHDRILLDRIVER","%boschdrilldriver%","bosch drill driver","boschdrilldriver","bosch drill driver","boschdrilldriver","bosch drill driver",21,0]
+    limit $46 offset $47;
+-- parameters: ["bosch drill driver",3,16,"BOSCHDRILLDRIVER%",42,"driver",5000,"bosch",5000,"drill",5000,1000,"bosch drill driver","boschdrilldriver",84,4,"BOSCHDRILLDRIVER","%BOSCHDRILLDRIVER%",42,"bosch drill driver","boschdrilldriver",42,300,"bosch drill driver","boschdrilldriver",42,4,1000,42,200,"bosch drill driver",42,1000,42,100,30,20,10,"BOSCHDRILLDRIVER","%boschdrilldriver%","bosch drill driver","boschdrilldriver","bosch drill driver","boschdrilldriver","bosch drill driver",21,0]
