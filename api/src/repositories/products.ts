@@ -351,37 +351,73 @@ export async function catalogueWordsAmong(db: Db, words: readonly string[]): Pro
   return new Set(result.rows.map((row) => row.word));
 }
 
-/** One full-text query of {@link activeProductsMatchingWords}: `tsquery` in to_tsquery('english') syntax; `text` orders what it finds. */
+/**
+ * One full-text query of {@link activeProductsMatchingWords}: `tsquery` in
+ * to_tsquery('english') syntax; `text` orders what it finds; `otherWords`
+ * (the text's words the query leaves out, to_tsquery syntax: `a | b`) narrow
+ * it when it finds too many.
+ */
 export interface WordQuery {
   key: number;
   tsquery: string;
   text: string;
+  otherWords?: string;
 }
+
+/**
+ * Products a word query may find and still have each one compared with the
+ * item's text (trigram similarity: ~0.1 ms a product). A query of one or two
+ * common words finds thousands ("compact", a brand); past this many, only
+ * those that also have another word of the text are compared.
+ */
+export const WORD_MATCHES_COMPARED = 300;
 
 /**
  * For many queries in one statement: the active products each `tsquery`
  * finds (GIN over the search vector), the `perQuery` most like its `text`
  * first (trigram word similarity over the search text: it forgives typos
- * and counts sizes and voltages).
+ * and counts sizes and voltages). When a query finds more than
+ * WORD_MATCHES_COMPARED products, those that also have one of its
+ * `otherWords` (bounded by how often those are, not by the catalogue).
  * Rows come with the key of the query that found them.
  */
 export function activeProductsMatchingWordsQuery(queries: readonly WordQuery[], perQuery: number) {
-  const payload = JSON.stringify(queries.map((q) => ({ key: q.key, tsquery: q.tsquery, text: q.text.toLowerCase() })));
+  const payload = JSON.stringify(queries.map((q) => ({ key: q.key, tsquery: q.tsquery, text: q.text.toLowerCase(), other_words: q.otherWords || null })));
   return sql<ProductRecord & { query_key: number }>`
     select q.key as query_key, ${columnList}
-    from jsonb_to_recordset(${payload}::jsonb) as q(key int, tsquery text, text text)
+    from jsonb_to_recordset(${payload}::jsonb) as q(key int, tsquery text, text text, other_words text)
     cross join lateral (
-      select p.id from products p
-      where p.active and p.search_vector @@ to_tsquery('english', q.tsquery)
-      order by word_similarity(q.text, p.search_text) desc, p.id
+      with first_read as materialized (
+        select p.id, p.search_text from products p
+        where p.active and p.search_vector @@ to_tsquery('english', q.tsquery)
+        limit ${WORD_MATCHES_COMPARED + 1}
+      )
+      select m.id from (
+        select f.id, f.search_text from first_read f where (select count(*) from first_read) <= ${WORD_MATCHES_COMPARED}
+        union all
+        select p.id, p.search_text from products p
+        where (select count(*) from first_read) > ${WORD_MATCHES_COMPARED} and p.active
+          and p.search_vector @@ (to_tsquery('english', q.tsquery) && coalesce(to_tsquery('english', q.other_words), to_tsquery('english', q.tsquery)))
+      ) m
+      order by word_similarity(q.text, m.search_text) desc, m.id
       limit ${perQuery}
     ) found
     join products p on p.id = found.id`;
 }
 
+/**
+ * JIT off for this transaction: the planner cannot estimate a batch of
+ * full-text queries (500 rows each, by default) and would compile the
+ * statement (~60 ms), more than many a batch of precise queries costs.
+ */
+const NO_JIT_SETTING = sql`select set_config('jit', 'off', true)`;
+
 export async function activeProductsMatchingWords(db: Db, queries: readonly WordQuery[], perQuery: number): Promise<(ProductRecord & { query_key: number })[]> {
   if (queries.length === 0) return [];
-  return (await activeProductsMatchingWordsQuery(queries, perQuery).execute(db)).rows;
+  return db.transaction().execute(async (trx) => {
+    await NO_JIT_SETTING.execute(trx);
+    return (await activeProductsMatchingWordsQuery(queries, perQuery).execute(trx)).rows;
+  });
 }
 
 export interface UpsertedProduct {

@@ -45,6 +45,8 @@ interface Pending {
   codes: string[];
   words: string[];
   text: string;
+  /** The text's other words (sizes, units, words too common to describe): `a | b`, to narrow a query that finds too many. */
+  otherWords: string;
   found: Map<string, ProductRecord>;
   verdict?: { candidates: number; verdict: MatchVerdict };
 }
@@ -52,7 +54,9 @@ interface Pending {
 export async function matchRequestedItems(deps: Pick<AppDeps, 'db'>, items: readonly RequestedItem[]): Promise<ItemMatch[]> {
   const pending: Pending[] = items.map((item) => {
     const text = itemSearchText(item);
-    return { item, codes: itemCodes(item), words: [...new Set(contentWords(text))], text, found: new Map() };
+    const words = [...new Set(contentWords(text))];
+    const otherWords = [...new Set(text.toLowerCase().split(/[^\p{L}\p{N}]+/u))].filter((w) => w !== '' && !words.includes(w)).map(lexeme);
+    return { item, codes: itemCodes(item), words, text, otherWords: otherWords.join(' | '), found: new Map() };
   });
 
   // 1. Codes, exactly.
@@ -113,7 +117,7 @@ async function addWordMatches(deps: Pick<AppDeps, 'db'>, pending: readonly Pendi
   const queries: WordQuery[] = [];
   pending.forEach((p, key) => {
     const tsquery = tsqueryOf(p);
-    if (tsquery) queries.push({ key, tsquery, text: p.text });
+    if (tsquery) queries.push({ key, tsquery, text: p.text, otherWords: p.otherWords });
   });
   for (const row of await activeProductsMatchingWords(deps.db, queries, PER_QUERY)) {
     const { query_key: key, ...product } = row;
