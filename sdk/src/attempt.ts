@@ -8,6 +8,8 @@ export type FetchFunction = FetchImplementation;
 /**
  * Sends one attempt and reads the whole body, all within `timeoutMs`, so a server that
  * stalls mid-body times out too. The caller's `signal` aborts it at any point.
+ * `init` (this attempt's headers and body) is applied in the same `Request` copy that
+ * carries the attempt's signal: each `Request` costs a body stream, so one copy, not two.
  *
  * Throws `TimeoutError` (our timer, or a caller's `AbortSignal.timeout`), the caller's
  * abort reason as is, or `NetworkError` for anything else that prevented an answer.
@@ -18,11 +20,15 @@ export async function sendAttempt(
   timeoutMs: number,
   callerSignal: AbortSignal,
   context: FetchContext = {},
+  init: Pick<RequestInit, 'headers' | 'body'> = {},
 ): Promise<Response> {
   if (callerSignal.aborted) throw abortReason(request, callerSignal.reason);
   const controller = new AbortController();
-  const timedOut = new TimeoutError(request.method, request.url, timeoutMs);
-  const timer = timeoutMs > 0 && Number.isFinite(timeoutMs) ? setTimeout(() => controller.abort(timedOut), timeoutMs) : undefined;
+  // The error is made only when the timer fires: capturing a stack on every call costs more than the request's own work.
+  const timer =
+    timeoutMs > 0 && Number.isFinite(timeoutMs)
+      ? setTimeout(() => controller.abort(new TimeoutError(request.method, request.url, timeoutMs)), timeoutMs)
+      : undefined;
   const onCallerAbort = () => controller.abort(callerSignal.reason);
   callerSignal.addEventListener('abort', onCallerAbort, { once: true });
   // Node 20's fetch can lose a Request's signal to garbage collection and never abort
@@ -32,7 +38,7 @@ export async function sendAttempt(
   });
   aborted.catch(() => undefined);
   try {
-    const pending = fetch(new Request(request, { signal: controller.signal }), context);
+    const pending = fetch(new Request(request, { ...init, signal: controller.signal }), context);
     // If the abort wins, release whatever answer still arrives.
     pending
       .then((late) => (controller.signal.aborted ? late.body?.cancel() : undefined))

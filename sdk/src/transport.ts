@@ -53,11 +53,10 @@ export function createTransport(options: NexusClientOptions): Transport {
       const refreshesBeforeSending = completedRefreshes;
       const attemptHeaders = new Headers(headers);
       const tokenApplied = await applyAuthorization(attemptHeaders, operation, options.token, callerAuthorization);
-      const attempt = new Request(request, { headers: attemptHeaders, body });
 
       let response: Response;
       try {
-        response = await sendAttempt(fetch, attempt, timeoutMs, signal, context);
+        response = await sendAttempt(fetch, request, timeoutMs, signal, context, { headers: attemptHeaders, body });
       } catch (error) {
         if (error instanceof NetworkError && retryable && policy && retries < policy.retries) {
           const delayMs = backoffDelayMs(retries, policy);
