@@ -61,6 +61,66 @@ export type QuoteChanges = Partial<Omit<NewQuoteInput, 'notes'>> & { notes?: str
 export function quoteDrafts(ctx: QuoteContext) {
   const { deps } = ctx;
 
+  /**
+   * Creates a draft, with its lines if any, in the caller's transaction (a
+   * document that asked for it is linked in the same one). Catalogue lines
+   * copy the product's name, unit and price like addLine; a product that is no
+   * longer sold, or is priced in another currency, becomes a free-text line at
+   * price 0 for the salesperson to price. Publish after commit.
+   */
+  async function createDraft(
+    trx: Db,
+    caller: Caller,
+    input: NewQuoteInput & { activitySummary?: string },
+    lines: readonly DraftLineInput[],
+  ): Promise<QuoteView> {
+    if (lines.length > MAX_LINES_PER_QUOTE) {
+      throw problems.conflict(`A quote holds at most ${MAX_LINES_PER_QUOTE} lines; this one would have ${lines.length}.`, { maxLines: MAX_LINES_PER_QUOTE });
+    }
+    const customer = await ctx.liveCustomer(trx, input.customerId);
+    const issuedOn = ctx.today();
+    const validUntil = input.validUntil ?? addDays(issuedOn, deps.config.QUOTE_VALIDITY_DAYS);
+    ctx.notBeforeToday(validUntil);
+    const currency = input.currency ?? deps.config.QUOTE_DEFAULT_CURRENCY;
+    const taxRateBp = input.taxRateBp ?? deps.config.QUOTE_DEFAULT_TAX_RATE_BP;
+    const products = await findProductsByIds(trx, lines.flatMap((line) => ('productId' in line ? [line.productId] : [])));
+    const rows: NewQuoteLine[] = lines.map((line) => {
+      const product = 'productId' in line ? products.get(line.productId) : undefined;
+      if ('productId' in line && product && product.active && product.currency === currency) {
+        const row = { productId: product.id, sku: product.sku, description: product.name, quantity: line.quantity, unit: line.unit ?? product.unit, unitPriceMinor: product.unit_price_minor, discountBp: 0, lineTotalMinor: 0 };
+        return { ...row, lineTotalMinor: lineTotalOf(toPricedLine(row)) };
+      }
+      const description = 'description' in line ? line.description : product ? `${product.name} (${product.sku})` : 'Item';
+      const row = { productId: null, sku: null, description, quantity: line.quantity, unit: line.unit ?? 'EA', unitPriceMinor: 'unitPriceMinor' in line ? line.unitPriceMinor : 0, discountBp: 0, lineTotalMinor: 0 };
+      return { ...row, lineTotalMinor: lineTotalOf(toPricedLine(row)) };
+    });
+    // The number comes last: its counter row stays locked until this transaction commits.
+    const year = Number(issuedOn.slice(0, 4));
+    const number = formatQuoteNumber(year, await takeQuoteNumber(trx, year));
+    const id = await insertQuote(trx, {
+      number,
+      revision: 1,
+      revisionOf: null,
+      customerId: customer.id,
+      title: input.title,
+      currency,
+      taxRateBp,
+      validUntil,
+      notes: input.notes ?? null,
+      createdBy: caller.id,
+      totals: totalsOf(taxRateBp, rows.map(toPricedLine)),
+    });
+    for (const row of rows) await insertQuoteLine(trx, id, row);
+    await recordActivity(trx, {
+      actorId: caller.id,
+      action: 'quote.created',
+      entityType: 'quote',
+      entityId: id,
+      summary: input.activitySummary ?? `${caller.name} created quote ${number} for ${customer.name}`,
+    });
+    return toQuoteView((await findQuote(trx, id))!, rows.length === 0 ? [] : await listQuoteLines(trx, id), caller);
+  }
+
   return {
     async list(caller: Caller, query: QuoteListQuery): Promise<{ items: QuoteSummaryView[]; nextCursor: string | null }> {
       const { limit, cursor, status, customerId, createdFrom, createdTo } = query;
@@ -88,99 +148,16 @@ export function quoteDrafts(ctx: QuoteContext) {
     },
 
     async create(caller: Caller, input: NewQuoteInput, idempotencyKey: string | undefined): Promise<Created<QuoteView>> {
-      const created = await createOnce(deps.db, { userId: caller.id, key: idempotencyKey, operation: 'createQuote', payload: input }, async (trx) => {
-        const customer = await ctx.liveCustomer(trx, input.customerId);
-        const issuedOn = ctx.today();
-        const validUntil = input.validUntil ?? addDays(issuedOn, deps.config.QUOTE_VALIDITY_DAYS);
-        ctx.notBeforeToday(validUntil);
-        // The number comes last: its counter row stays locked until this transaction commits.
-        const year = Number(issuedOn.slice(0, 4));
-        const number = formatQuoteNumber(year, await takeQuoteNumber(trx, year));
-        const id = await insertQuote(trx, {
-          number,
-          revision: 1,
-          revisionOf: null,
-          customerId: customer.id,
-          title: input.title,
-          currency: input.currency ?? deps.config.QUOTE_DEFAULT_CURRENCY,
-          taxRateBp: input.taxRateBp ?? deps.config.QUOTE_DEFAULT_TAX_RATE_BP,
-          validUntil,
-          notes: input.notes ?? null,
-          createdBy: caller.id,
-        });
-        await recordActivity(trx, {
-          actorId: caller.id,
-          action: 'quote.created',
-          entityType: 'quote',
-          entityId: id,
-          summary: `${caller.name} created quote ${number} for ${customer.name}`,
-        });
-        return toQuoteView((await findQuote(trx, id))!, [], caller);
-      });
+      const request = { userId: caller.id, key: idempotencyKey, operation: 'createQuote', payload: input };
+      const created = await createOnce(deps.db, request, (trx) => createDraft(trx, caller, input, []));
       if (!created.replayed) await ctx.publish('created', created.value, caller);
       return created;
     },
 
-    /**
-     * Creates a draft with its lines in the caller's transaction (the document
-     * that asked for it is linked in the same one). Catalogue lines copy the
-     * product's name, unit and price like addLine; a product that is no longer
-     * sold, or is priced in another currency, becomes a free-text line at
-     * price 0 for the salesperson to price. Publish with `publishCreated` after commit.
-     */
-    async createWithLines(
-      trx: Db,
-      caller: Caller,
-      input: NewQuoteInput & { activitySummary?: string },
-      lines: readonly DraftLineInput[],
-    ): Promise<QuoteView> {
-      if (lines.length > MAX_LINES_PER_QUOTE) {
-        throw problems.conflict(`A quote holds at most ${MAX_LINES_PER_QUOTE} lines; this one would have ${lines.length}.`, { maxLines: MAX_LINES_PER_QUOTE });
-      }
-      const customer = await ctx.liveCustomer(trx, input.customerId);
-      const issuedOn = ctx.today();
-      const validUntil = input.validUntil ?? addDays(issuedOn, deps.config.QUOTE_VALIDITY_DAYS);
-      ctx.notBeforeToday(validUntil);
-      const currency = input.currency ?? deps.config.QUOTE_DEFAULT_CURRENCY;
-      const taxRateBp = input.taxRateBp ?? deps.config.QUOTE_DEFAULT_TAX_RATE_BP;
-      const products = await findProductsByIds(trx, lines.flatMap((line) => ('productId' in line ? [line.productId] : [])));
-      const rows: NewQuoteLine[] = lines.map((line) => {
-        const product = 'productId' in line ? products.get(line.productId) : undefined;
-        if ('productId' in line && product && product.active && product.currency === currency) {
-          const row = { productId: product.id, sku: product.sku, description: product.name, quantity: line.quantity, unit: line.unit ?? product.unit, unitPriceMinor: product.unit_price_minor, discountBp: 0, lineTotalMinor: 0 };
-          return { ...row, lineTotalMinor: lineTotalOf(toPricedLine(row)) };
-        }
-        const description = 'description' in line ? line.description : product ? `${product.name} (${product.sku})` : 'Item';
-        const row = { productId: null, sku: null, description, quantity: line.quantity, unit: line.unit ?? 'EA', unitPriceMinor: 'unitPriceMinor' in line ? line.unitPriceMinor : 0, discountBp: 0, lineTotalMinor: 0 };
-        return { ...row, lineTotalMinor: lineTotalOf(toPricedLine(row)) };
-      });
-      const year = Number(issuedOn.slice(0, 4));
-      const number = formatQuoteNumber(year, await takeQuoteNumber(trx, year));
-      const id = await insertQuote(trx, {
-        number,
-        revision: 1,
-        revisionOf: null,
-        customerId: customer.id,
-        title: input.title,
-        currency,
-        taxRateBp,
-        validUntil,
-        notes: input.notes ?? null,
-        createdBy: caller.id,
-        totals: totalsOf(taxRateBp, rows.map(toPricedLine)),
-      });
-      for (const row of rows) await insertQuoteLine(trx, id, row);
-      await recordActivity(trx, {
-        actorId: caller.id,
-        action: 'quote.created',
-        entityType: 'quote',
-        entityId: id,
-        summary: input.activitySummary ?? `${caller.name} created quote ${number} for ${customer.name}`,
-      });
-      return toQuoteView((await findQuote(trx, id))!, await listQuoteLines(trx, id), caller);
-    },
+    /** A draft with its lines, in the caller's transaction: see {@link createDraft}. Publish with `publishCreated` after commit. */
+    createWithLines: createDraft,
 
-    /** `quote.changed` (created) after the transaction of {@link createWithLines} committed. */
+    /** `quote.changed` (created) after the transaction of `createWithLines` committed. */
     publishCreated(quote: QuoteView, caller: Caller): Promise<void> {
       return ctx.publish('created', quote, caller);
     },
