@@ -18,20 +18,19 @@ export function findMessage(db: Db, id: string): Promise<MessageRecord | undefin
   return selectMessages(db).where('messages.id', '=', id).executeTakeFirst();
 }
 
-export async function insertMessage(
-  db: Db,
-  input: {
-    conversationId: string;
-    seq: number;
-    kind: MessageKind;
-    authorId: string | null;
-    text: string;
-    clientMessageId: string | null;
-    references: MessageReference[];
-    inReplyTo?: string | null;
-    sourceActivityId?: string | null;
-  },
-): Promise<MessageRecord> {
+export interface NewMessage {
+  conversationId: string;
+  seq: number;
+  kind: MessageKind;
+  authorId: string | null;
+  text: string;
+  clientMessageId: string | null;
+  references: MessageReference[];
+  inReplyTo?: string | null;
+  sourceActivityId?: string | null;
+}
+
+export async function insertMessage(db: Db, input: NewMessage): Promise<MessageRecord> {
   const { id } = await db
     .insertInto('messages')
     .values({

@@ -1,9 +1,8 @@
 import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/database.js';
-import type { MessageKind, MessageReference } from '../../db/schema.js';
 import { problems } from '../../lib/problem.js';
 import { findMembership, setReadSeq, takeNextSeq } from '../../repositories/conversations.js';
-import { insertMemberMessage, insertMessage, isDuplicatePost, listMessagesAfter, type MessageRecord } from '../../repositories/messages.js';
+import { insertMemberMessage, insertMessage, isDuplicatePost, listMessagesAfter, type MessageRecord, type NewMessage } from '../../repositories/messages.js';
 import { answerInBackground } from './assistant-replies.js';
 import type { AssistantDeps } from './assistant.js';
 import { publishConversationEvent, publishMessages } from './chat-events.js';
@@ -17,19 +16,7 @@ type ChatDeps = Pick<AppDeps, 'db' | 'pubsub' | 'logger'>;
  * the number holds the conversation's row lock until the caller's transaction
  * ends, so numbers are gap-free and in commit order; a rollback returns it.
  */
-export async function appendMessage(
-  trx: Db,
-  input: {
-    conversationId: string;
-    kind: MessageKind;
-    authorId: string | null;
-    text: string;
-    clientMessageId: string | null;
-    references: MessageReference[];
-    inReplyTo?: string | null;
-    sourceActivityId?: string | null;
-  },
-): Promise<MessageRecord> {
+export async function appendMessage(trx: Db, input: Omit<NewMessage, 'seq'>): Promise<MessageRecord> {
   const seq = await takeNextSeq(trx, input.conversationId);
   return insertMessage(trx, { ...input, seq });
 }
