@@ -12,6 +12,13 @@ let server: ServerType;
 let baseUrl: string;
 let browser: Browser;
 
+/**
+ * How long to wait for the page to get somewhere (Swagger UI renders the whole
+ * contract in the browser): a bound for a page that never does, generous for a
+ * loaded 2-core machine where an 8 s wait for the Authorize button ran out.
+ */
+const UI_WAIT_MS = 60_000;
+
 beforeAll(async () => {
   t = await startTestApp();
   await new Promise<void>((resolve) => {
@@ -32,9 +39,10 @@ afterAll(async () => {
   await t?.close();
 });
 
-describe('Swagger UI at /docs', () => {
+describe('Swagger UI at /docs', { timeout: 4 * UI_WAIT_MS }, () => {
   it('renders every operation using nothing but the API itself', async () => {
     const page = await browser.newPage();
+    page.setDefaultTimeout(UI_WAIT_MS);
     const requested: string[] = [];
     const failed: string[] = [];
     const consoleErrors: string[] = [];
@@ -47,10 +55,10 @@ describe('Swagger UI at /docs', () => {
     await page.goto(`${baseUrl}/docs`);
     const contract = (await (await fetch(`${baseUrl}/openapi.json`)).json()) as { paths: Record<string, object> };
     const operationCount = Object.values(contract.paths).reduce((n, item) => n + Object.keys(item).length, 0);
-    await page.waitForFunction(`document.querySelectorAll('.opblock').length === ${operationCount}`, undefined, { timeout: 20_000 });
+    await page.waitForFunction(`document.querySelectorAll('.opblock').length === ${operationCount}`, undefined, { timeout: UI_WAIT_MS });
 
     await page.getByRole('button', { name: /authorize/i }).first().click();
-    await expect.poll(() => page.locator('.modal-ux').count()).toBe(1);
+    await expect.poll(() => page.locator('.modal-ux').count(), { timeout: UI_WAIT_MS }).toBe(1);
 
     const dir = path.join(REPO_ROOT, 'test-results', 'screenshots');
     mkdirSync(dir, { recursive: true });
@@ -66,7 +74,7 @@ describe('Swagger UI at /docs', () => {
   it('authorizes with a token, sends it to a protected operation, and keeps it across reloads', async () => {
     const user = await t.user('viewer', 'Swagger Viewer');
     const page = await browser.newPage();
-    page.setDefaultTimeout(8_000);
+    page.setDefaultTimeout(UI_WAIT_MS);
     await page.goto(`${baseUrl}/docs`);
     await page.getByRole('button', { name: /authorize/i }).first().click();
     await page.getByLabel('auth-bearer-value').fill(user.accessToken);
@@ -79,7 +87,7 @@ describe('Swagger UI at /docs', () => {
       await operation.getByRole('button', { name: /try it out/i }).click();
       await operation.getByRole('button', { name: /execute/i }).click();
       const status = operation.locator('.live-responses-table tbody .response-col_status').first();
-      await status.waitFor({ timeout: 10_000 });
+      await status.waitFor({ timeout: UI_WAIT_MS });
       return (await status.innerText()).trim();
     };
     expect(await execute()).toBe('200');
