@@ -61,10 +61,11 @@ async function quoteWithLines(count: number, lastThroughApi = true) {
 }
 
 describe('quote PDFs', () => {
-  it('render off the event loop: /api/health keeps answering within 1 s while large PDFs render', async () => {
+  it('render off the event loop: /api/health keeps answering while large PDFs render, none waiting a third as long as the renders', async () => {
     // Long enough that rendering on the event loop would stall every request for seconds.
     const quotes = await Promise.all([quoteWithLines(60), quoteWithLines(60)]);
     let rendering = true;
+    const renderStarted = performance.now();
     const renders = Promise.all(
       quotes.map(async ({ id }) => {
         const answer = await fetch(`${server.url}/api/quotes/${id}/pdf`, { headers: viewer.auth });
@@ -81,10 +82,17 @@ describe('quote PDFs', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const results = await renders;
+    const renderMs = performance.now() - renderStarted;
     expect(results.map((result) => result.status)).toEqual([200, 200]);
     expect(results.every((result) => result.bytes > 10_000)).toBe(true);
     expect(healthTimes.length).toBeGreaterThan(3);
-    expect(Math.max(...healthTimes)).toBeLessThan(1_000);
+    // Rendered on the event loop, each PDF would be one synchronous stretch of about half the
+    // rendering time (the thread renders them one after the other), and a health request sent
+    // meanwhile would wait all of it. Off the loop, an answer waits only for the machine: a bound
+    // relative to the rendering time holds on an idle machine (renders ~2.5 s, bound ~0.8 s) and
+    // on a loaded one, where everything, renders included, takes several times longer.
+    const summary = `renders took ${Math.round(renderMs)} ms; health answers (ms): ${healthTimes.map(Math.round).join(' ')}`;
+    expect(Math.max(...healthTimes), summary).toBeLessThan(renderMs / 3);
   }, 180_000);
 
   it('are kept per quote version: the same bytes until the quote changes', async () => {
