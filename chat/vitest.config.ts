@@ -8,8 +8,10 @@ export default defineConfig({
   ssr: { resolve: { conditions } },
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Timeouts bound a hang, not speed: the suites start real processes on real services, often on
+    // a loaded 2-core CI machine where that takes several times longer (see api/vitest.config.ts).
+    testTimeout: 90_000,
+    hookTimeout: 180_000,
     maxWorkers: 2,
   },
 });

@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { createChatClient, type ChatWebSocket, type ServerFrame } from '@nexus/sdk/chat';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import { startApi, startChatGateway, type RunningApi, type RunningChatGateway } from '../../scripts/lib/test-stack.mjs';
+import { startApi, startChatGateway, type RunningApi, type RunningChatGateway, STARTUP_DEADLINE_MS } from '../../scripts/lib/test-stack.mjs';
 import { admin, newPerson, type Person } from './support/people.js';
 
 let api: RunningApi;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   [gatewayA, gatewayB] = await Promise.all([startChatGateway(api), startChatGateway(api)]);
   ada = await admin(api);
   bob = await newPerson(api.baseUrl, ada, 'Bob');
-}, 120_000);
+}, 2 * STARTUP_DEADLINE_MS + 60_000);
 
 afterAll(async () => {
   await Promise.all([gatewayA?.stop(), gatewayB?.stop()]);

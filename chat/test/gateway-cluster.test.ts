@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, restartApi, startApi, startChatGateway, type RunningApi, type RunningChatGateway } from '../../scripts/lib/test-stack.mjs';
+import { freePort, restartApi, startApi, startChatGateway, type RunningApi, type RunningChatGateway, STARTUP_DEADLINE_MS } from '../../scripts/lib/test-stack.mjs';
 import { admin, bearer, newPerson, type Person } from './support/people.js';
 import { openSocket, type TestSocket } from './support/test-socket.js';
 
@@ -38,7 +38,7 @@ beforeAll(async () => {
   bob = await newPerson(api.baseUrl, ada, 'Bob');
   const { data } = await ada.api.call('createConversation', { body: { title: 'Hotel Marina fit-out', memberIds: [bob.id] } });
   conversationId = data.id;
-}, 120_000);
+}, 3 * STARTUP_DEADLINE_MS + 60_000);
 
 afterAll(async () => {
   for (const socket of sockets) socket.ws.terminate();

@@ -2,7 +2,7 @@
 // peer and a client that never reads — each handled as the protocol documents,
 // and none of them slowing down the other clients of the same gateway.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startApi, startChatGateway, type RunningApi, type RunningChatGateway } from '../../scripts/lib/test-stack.mjs';
+import { freePort, startApi, startChatGateway, type RunningApi, type RunningChatGateway, STARTUP_DEADLINE_MS } from '../../scripts/lib/test-stack.mjs';
 import { admin, bearer, type Person } from './support/people.js';
 import { openSocket } from './support/test-socket.js';
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
     startChatGateway(api, { env: { CHAT_RATE_PER_SECOND: '10000', CHAT_RATE_BURST: '100000', CHAT_MAX_BUFFERED_BYTES: '65536', CHAT_METRICS_PORT: String(metricsPort) } }),
   ]);
   ada = await admin(api);
-}, 120_000);
+}, 2 * STARTUP_DEADLINE_MS + 60_000);
 
 afterAll(async () => {
   await Promise.all([strict?.stop(), roomy?.stop()]);
@@ -85,8 +85,9 @@ describe('limits', () => {
     const socket = await openSocket(strict.url, { headers: bearer(ada), autoPong: false });
     const started = Date.now();
     await socket.closed;
-    // Two heartbeats (0.5 s each): one ping unanswered, then terminated.
-    expect(Date.now() - started).toBeLessThan(5_000);
+    // Two heartbeats (0.5 s each): one ping unanswered, then terminated; the bound leaves room for a loaded
+    // machine's late timers and is still far below anything but the heartbeat (TCP gives up after minutes).
+    expect(Date.now() - started).toBeLessThan(15_000);
     expect(await connections(strict)).toBe(before);
   });
 

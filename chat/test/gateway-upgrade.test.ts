@@ -6,7 +6,7 @@ import path from 'node:path';
 import { CHAT_SUBPROTOCOL } from '@nexus/sdk/chat';
 import { decodeJwt, importPKCS8, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startApi, startChatGateway, type RunningApi, type RunningChatGateway } from '../../scripts/lib/test-stack.mjs';
+import { startApi, startChatGateway, type RunningApi, type RunningChatGateway, STARTUP_DEADLINE_MS } from '../../scripts/lib/test-stack.mjs';
 import { admin, bearer, newPerson, type Person } from './support/people.js';
 import { openSocket, refusedUpgrade } from './support/test-socket.js';
 
@@ -20,7 +20,7 @@ beforeAll(async () => {
   api = await startApi();
   gateway = await startChatGateway(api);
   ada = await admin(api);
-}, 120_000);
+}, 2 * STARTUP_DEADLINE_MS + 60_000);
 
 afterAll(async () => {
   await gateway?.stop();

@@ -3,7 +3,7 @@
 // prints its URL; it still reaches the API only through the SDK.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startEmbeddedApi, type RunningApi } from '../../scripts/lib/test-stack.mjs';
+import { startEmbeddedApi, type RunningApi, STARTUP_DEADLINE_MS } from '../../scripts/lib/test-stack.mjs';
 import { admin, bearer, newPerson, type Person } from './support/people.js';
 import { openSocket } from './support/test-socket.js';
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
   if (!printed) throw new Error(`the startup table shows no chat URL:\n${api.output()}`);
   chatUrl = printed[1]!;
   ada = await admin(api);
-}, 120_000);
+}, STARTUP_DEADLINE_MS + 60_000);
 
 afterAll(async () => {
   await api?.stop();

@@ -10,7 +10,7 @@ import {
   type NexusClient,
   type TokenPair,
 } from '../src/index.js';
-import { startApi } from '../../scripts/lib/test-stack.mjs';
+import { startApi, STARTUP_DEADLINE_MS } from '../../scripts/lib/test-stack.mjs';
 
 let api: Awaited<ReturnType<typeof startApi>>;
 let anonymous: NexusClient;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   if (!api.admin) throw new Error(`the API printed no admin credentials:\n${api.output()}`);
   anonymous = createNexusClient({ baseUrl: api.baseUrl });
   tokens = (await anonymous.call('login', { body: api.admin })).data;
-}, 90_000);
+}, STARTUP_DEADLINE_MS + 60_000);
 afterAll(() => api?.stop());
 
 const signedIn = () => createNexusClient({ baseUrl: api.baseUrl, token: () => tokens.accessToken });

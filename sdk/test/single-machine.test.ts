@@ -4,7 +4,7 @@
 import { rmSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createNexusClient } from '../src/index.js';
-import { startEmbeddedApi, type RunningApi } from '../../scripts/lib/test-stack.mjs';
+import { startEmbeddedApi, type RunningApi, STARTUP_DEADLINE_MS } from '../../scripts/lib/test-stack.mjs';
 
 describe('against the API in single-machine mode', () => {
   const running: RunningApi[] = [];
@@ -35,5 +35,5 @@ describe('against the API in single-machine mode', () => {
     const { data: me } = await lee.call('getCurrentUser');
     expect(me).toMatchObject({ id: created.id, email: 'lee@example.com', role: 'viewer' });
     expect(await second.stop('SIGINT')).toBe(0);
-  }, 120_000);
+  }, 2 * STARTUP_DEADLINE_MS + 60_000);
 });
