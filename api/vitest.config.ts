@@ -14,6 +14,8 @@ export default defineConfig({
     // a minute). Timed targets live in bench/, not here.
     testTimeout: 90_000,
     hookTimeout: 180_000,
+    // expect.poll waits for an asynchronous delivery (a Redis pub/sub event); vitest's default is 1 s.
+    expect: { poll: { timeout: 15_000 } },
     // Test files use their own databases; two workers suit the 2-core machine.
     maxWorkers: 2,
   },
