@@ -11,7 +11,7 @@ import { execa } from 'execa';
 import { chromium, type BrowserServer } from 'playwright-core';
 import type { TestProject } from 'vitest/node';
 import { loadServicesEnv } from '../../../scripts/lib/services-env.mjs';
-import { freePort, startApi, startChatGateway, type RunningApi, type RunningChatGateway } from '../../../scripts/lib/test-stack.mjs';
+import { freePort, startApi, startChatGateway, STARTUP_DEADLINE_MS, type RunningApi, type RunningChatGateway } from '../../../scripts/lib/test-stack.mjs';
 
 const WEB_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CHROMIUM_ARGS = [
@@ -53,7 +53,7 @@ export async function startWeb(apiUrl: string, env: Record<string, string> = {},
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + STARTUP_DEADLINE_MS;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`web server exited with ${child.exitCode}:\n${output}`);
     try {
@@ -61,7 +61,7 @@ export async function startWeb(apiUrl: string, env: Record<string, string> = {},
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) throw new Error(`web server did not answer within 30 s:\n${output}`);
+    if (Date.now() > deadline) throw new Error(`web server did not answer within ${STARTUP_DEADLINE_MS / 1000} s:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { url, child, output: () => output };

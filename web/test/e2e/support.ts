@@ -35,6 +35,13 @@ export interface PageLog {
   checks: Promise<void>[];
 }
 
+/**
+ * How long a page action (a click, a fill, a navigation) waits for the page to be
+ * ready: a bound for a page that never gets there, generous for a loaded 2-core
+ * machine (Swagger UI's Authorize button missed an 8 s wait there).
+ */
+export const PAGE_WAIT_MS = 30_000;
+
 export function watch(page: Page): PageLog {
   const log: PageLog = { failed: [], errorStatuses: [], consoleErrors: [], urls: [], withAuthorization: [], inflight: new Set(), events: [], checks: [] };
   const started = Date.now();
@@ -78,7 +85,7 @@ export function watch(page: Page): PageLog {
  * leaving a page, so the test never aborts a request the app made (a data reload
  * after a form action) and counts it as failed.
  */
-export async function quiet(log: PageLog, timeoutMs = 10_000): Promise<void> {
+export async function quiet(log: PageLog, timeoutMs = PAGE_WAIT_MS): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let calmSince = Date.now();
   while (Date.now() - calmSince < 250) {
@@ -123,14 +130,14 @@ export async function openPage(browser: Browser, options: { width?: number; heig
     acceptDownloads: true,
   });
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(PAGE_WAIT_MS);
   return { context, page, log: watchAndSettle(page) };
 }
 
 /** A second tab in the same context (same cookies), watched too. */
 export async function openTab(context: BrowserContext) {
   const page = await context.newPage();
-  page.setDefaultTimeout(10_000);
+  page.setDefaultTimeout(PAGE_WAIT_MS);
   return { page, log: watchAndSettle(page) };
 }
 
