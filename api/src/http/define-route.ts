@@ -10,8 +10,11 @@ const requireBody: MiddlewareHandler = async (c, next) => {
   // read here as text, which would corrupt binary content for the handler.
   const contentType = c.req.header('content-type');
   if (contentType && !/json/i.test(contentType)) return next();
-  const body = new Uint8Array(await c.req.arrayBuffer());
-  if (body.every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d)) {
+  // JSON is read as text, as rejectNulCharacters has already done (Hono keeps it); JSON's whitespace is these four.
+  const blank = contentType
+    ? /^[ \t\n\r]*$/.test(await c.req.text())
+    : new Uint8Array(await c.req.arrayBuffer()).every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0a || byte === 0x0d);
+  if (blank) {
     throw problems.validation([{ path: 'body', message: 'A JSON request body is required.', code: 'required' }]);
   }
   await next();
