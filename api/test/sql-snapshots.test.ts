@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../src/db/database.js';
 import { searchTerms } from '../src/domain/catalogue/search-query.js';
 import { activityByDay } from '../src/repositories/activity.js';
+import { findMembershipOfConversation } from '../src/repositories/conversations.js';
 import { countCustomers, insertCustomerOnce, listCustomers } from '../src/repositories/customers.js';
+import { insertMemberMessage } from '../src/repositories/messages.js';
 import { countCatalogue, listProducts, searchProductsQuery, SIMILARITY_SETTING, type ProductFilters } from '../src/repositories/products.js';
 import { findQuote, hasDueQuotes, listQuoteLines } from '../src/repositories/quotes.js';
 import { quoteDashboard } from '../src/repositories/quotes-dashboard.js';
@@ -85,6 +87,16 @@ describe('SQL snapshots of the hot queries', () => {
       }),
     );
     await expect(render('POST /api/customers (customer, activity entry and completed Idempotency-Key in one statement)', statements)).toMatchFileSnapshot(snapshot('customers-create'));
+  });
+
+  it('POST /api/conversations/{id}/messages (the chat hot path)', async () => {
+    const statements = await statementsOf(() => insertMemberMessage(db, { conversationId: ID, authorId: SESSION, text: 'hello', clientMessageId: ID }));
+    await expect(render('POST /api/conversations/{id}/messages (membership, idempotency lookup, next seq and insert in one statement)', statements)).toMatchFileSnapshot(snapshot('chat-post-message'));
+  });
+
+  it('GET /api/conversations/{id}/membership (every chat join)', async () => {
+    const statements = await statementsOf(() => findMembershipOfConversation(db, ID, SESSION));
+    await expect(render('GET /api/conversations/{id}/membership (every chat join)', statements)).toMatchFileSnapshot(snapshot('chat-membership'));
   });
 
   it('GET /api/products (first page)', async () => {
