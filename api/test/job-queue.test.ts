@@ -83,10 +83,11 @@ describe.each(databaseBackends)('job queue: $backend', (backend) => {
 
   it('makes a job claimable again when its lease runs out (its process died), counting the attempt', async () => {
     const job = await enqueueJob(db(), { kind: 'test.lease' });
-    const first = await claimJob(db(), { kinds: ['test.lease'], workerId: 'dead-process', leaseSeconds: 1 });
+    // A lease long enough that the claim right after it is made before it runs out, however slow the machine.
+    const first = await claimJob(db(), { kinds: ['test.lease'], workerId: 'dead-process', leaseSeconds: 3 });
     expect(first).toMatchObject({ id: job.id, attempts: 1, lost_leases: 0 });
     expect(await claimJob(db(), { kinds: ['test.lease'], workerId: 'other', leaseSeconds: 60 })).toBeUndefined();
-    await sleep(1_200);
+    await sleep(3_200);
     const again = await claimJob(db(), { kinds: ['test.lease'], workerId: 'other', leaseSeconds: 60 });
     expect(again).toMatchObject({ id: job.id, attempts: 2, lost_leases: 1, locked_by: 'other' });
   });
@@ -118,16 +119,17 @@ describe.each(databaseBackends)('job queue: $backend', (backend) => {
     const { handler, runs, ended } = scriptedHandler('test.retry');
     handler.next = async () => ({ status: 'retry', reason: 'the mail server did not answer' });
     const job = await enqueueJob(db(), { kind: 'test.retry', maxAttempts: 2 });
-    runner(handler, { retryBaseSeconds: 1 });
+    // A back-off of 4 s: the job waits, queued, long enough to be seen waiting on a slow machine.
+    runner(handler, { retryBaseSeconds: 4 });
     let waiting: JobRow | undefined;
-    for (let i = 0; i < 200 && !(waiting?.status === 'queued' && waiting.attempts === 1); i += 1) {
-      if (i > 0) await sleep(20);
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline && !(waiting?.status === 'queued' && waiting.attempts === 1); ) {
+      if (waiting) await sleep(20);
       waiting = await findJob(db(), job.id);
     }
     expect(runs).toHaveLength(1);
     expect(waiting).toMatchObject({ status: 'queued', attempts: 1, error: 'the mail server did not answer' });
-    // Back-off of the first attempt: 1 s from now (not run again before).
-    expect(waiting!.run_after.getTime() - Date.now()).toBeGreaterThan(200);
+    // Back-off of the first attempt: 4 s after the retry was recorded (not run again before).
+    expect(waiting!.run_after.getTime() - Date.now()).toBeGreaterThan(1_000);
     const failed = await settled(job.id);
     expect(failed).toMatchObject({ status: 'failed', attempts: 2, error: 'Gave up after 2 attempts: the mail server did not answer' });
     expect(runs.map((r) => r.attempts)).toEqual([1, 2]);
