@@ -32,7 +32,7 @@ const relate = (type: string, from: string, to: string, note?: string) =>
 const pending = async () =>
   Number((await t.deps.db.selectFrom('graph_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
 
-async function synced(timeoutMs = 20_000) {
+async function synced(timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while ((await pending()) > 0) {
     if (Date.now() > deadline) throw new Error('the outbox did not drain');

@@ -21,7 +21,7 @@ describe('suggestions for a draft, from the product graph', () => {
     api.call('transitionQuote', { params: { path: { id: quote.id }, header: { 'if-match': quote.etag } }, body: { to: 'sent' } });
   const suggestionsFor = async (id: string) => (await api.call('getQuoteSuggestions', { params: { path: { id } } })).data;
   const synced = async () => {
-    const deadline = Date.now() + 20_000;
+    const deadline = Date.now() + 60_000;
     for (;;) {
       const { n } = await t.deps.db.selectFrom('graph_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
       if (Number(n) === 0) return;
