@@ -85,8 +85,15 @@ describe.skipIf(EMBEDDED)('scripts/backup and scripts/restore', () => {
     const { data: conversation } = await asSales.call('createConversation', { body: { title: 'Fit-out', memberIds: [admin.id], quoteId: quote.data.id } });
     await asSales.call('postMessage', { params: { path: { id: conversation.id } }, body: { text: 'Drills: 2 or 3?', clientMessageId: randomUUID() } });
 
-    // Background loops (graph sync, quote announcements) may still be writing: back up until the
-    // database is the same before and after the dump, and compare with that.
+    // Background loops (graph sync, quote announcements) may still be writing: let the graph sync
+    // apply the outbox (on a loaded machine that takes a while), then back up until the database is
+    // the same before and after the dump, and compare with that.
+    for (const deadline = Date.now() + 120_000; ; ) {
+      const pending = await t.deps.db.selectFrom('graph_outbox').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      if (Number(pending.n) === 0) break;
+      if (Date.now() > deadline) throw new Error(`the graph outbox did not drain: ${pending.n} markers left`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
     const file = path.join(work, 'nexus.dump');
     let source = await fingerprint(t.deps.db);
     for (let attempt = 1; ; attempt++) {
@@ -95,7 +102,10 @@ describe.skipIf(EMBEDDED)('scripts/backup and scripts/restore', () => {
       expect(backup.stdout + backup.stderr).not.toContain(new URL(t.env.DATABASE_URL!).password);
       const after = await fingerprint(t.deps.db);
       if (JSON.stringify(after) === JSON.stringify(source)) break;
-      if (attempt === 10) throw new Error('the source database never stood still for a backup');
+      if (attempt === 10) {
+        const changed = Object.keys(after).filter((table) => JSON.stringify(after[table]) !== JSON.stringify(source[table]));
+        throw new Error(`the source database never stood still for a backup; still changing: ${changed.join(', ')}`);
+      }
       source = after;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
