@@ -44,9 +44,16 @@ describe('timeouts', () => {
   });
 
   it('a timeout is not retried, even on an idempotent operation', async () => {
-    const client = createNexusClient({ baseUrl: server.baseUrl, retry: { retries: 3, baseDelayMs: 1 } });
-    await expect(client.call('getHealth', { timeoutMs: 50 })).rejects.toBeInstanceOf(TimeoutError);
-    expect(server.requests).toHaveLength(1);
+    // A timeout long enough for the request to reach the server on a loaded machine (with 50 ms it could fire
+    // before the server saw anything), and a server slower still. A retried call would have sent several.
+    server.handle(() => ({ delayMs: 3_000, body: { status: 'ok' } }));
+    try {
+      const client = createNexusClient({ baseUrl: server.baseUrl, retry: { retries: 3, baseDelayMs: 1 } });
+      await expect(client.call('getHealth', { timeoutMs: 1_000 })).rejects.toBeInstanceOf(TimeoutError);
+      expect(server.requests).toHaveLength(1);
+    } finally {
+      server.handle(() => ({ delayMs: 400, body: { status: 'ok' } }));
+    }
   });
 
   it('covers the body too: a server that stalls after the headers times out', async () => {
