@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { isUniqueViolation } from '../db/errors.js';
 import type { MessageKind, MessageReference, MessageRow } from '../db/schema.js';
 
 /** Messages of conversations, with their author's name. Inserts run under the conversation's row lock. */
@@ -93,8 +94,7 @@ export async function insertMemberMessage(
 
 /** The error of a post that lost the race to store the same `clientMessageId` ({@link insertMemberMessage}). */
 export function isDuplicatePost(error: unknown): boolean {
-  const { code, constraint } = error as { code?: unknown; constraint?: unknown };
-  return code === '23505' && constraint === 'messages_client_id_key';
+  return isUniqueViolation(error, 'messages_client_id_key');
 }
 
 /** Messages after `afterSeq`, ascending; `limit + 1` rows so the caller knows whether more follow. */

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/database.js';
+import { isUniqueViolation } from '../db/errors.js';
 import { problems } from '../lib/problem.js';
 import { claimIdempotencyKey, completeIdempotencyKey, findIdempotencyKey, type IdempotencyClaim, type StoredIdempotencyKey } from '../repositories/idempotency.js';
 
@@ -57,10 +58,6 @@ export async function createOnce<T>(db: Db, request: IdempotentRequest, create: 
   });
 }
 
-/** PostgreSQL's unique_violation on the key's primary key: another statement stored this key first. */
-const isKeyTaken = (error: unknown) =>
-  typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505' && (error as { constraint?: unknown }).constraint === 'idempotency_keys_pkey';
-
 /**
  * The guarantee of {@link createOnce} for a create that is a single SQL statement, without a transaction's
  * round trips: `create` stores the key in that statement, completed with its result, and answers undefined
@@ -81,7 +78,7 @@ export async function createOnceInOneStatement<T>(
     try {
       value = await create(claim);
     } catch (error) {
-      if (!claim || !isKeyTaken(error)) throw error;
+      if (!claim || !isUniqueViolation(error, 'idempotency_keys_pkey')) throw error;
     }
     if (value !== undefined) return { value, replayed: false };
     if (!claim) throw new Error(`${request.operation}: the create returned nothing without an Idempotency-Key`);

@@ -1,4 +1,5 @@
 import type { AppDeps } from '../../deps.js';
+import { isUniqueViolation } from '../../db/errors.js';
 import { RELATED_GROUPS, rankRelated } from '../../domain/catalogue/related.js';
 import { MAX_SEARCH_OFFSET, searchCursor, searchTerms } from '../../domain/catalogue/search-query.js';
 import { requireGraph } from '../../graph/availability.js';
@@ -77,7 +78,7 @@ async function guardSku<T>(sku: string | undefined, write: () => Promise<T>): Pr
   try {
     return await write();
   } catch (error) {
-    if ((error as { code?: string; constraint?: string }).code === '23505' && (error as { constraint?: string }).constraint === 'products_sku_key') {
+    if (isUniqueViolation(error, 'products_sku_key')) {
       throw problems.conflict(`A product with SKU ${sku ?? '(this SKU)'} exists already.`);
     }
     throw error;
