@@ -8,6 +8,8 @@ export interface ChatMetricsHooks {
   frameDropped(): void;
   /** A connection's send buffer passed CHAT_MAX_BUFFERED_BYTES: what was queued for it is dropped with the connection (4408). */
   sendBufferDropped(): void;
+  /** A connection saw a gap in a conversation's live messages and read the missing ones from the API. */
+  gapFilled(): void;
 }
 
 export interface ChatMetrics extends ChatMetricsHooks {
@@ -54,6 +56,11 @@ export function createChatMetrics(): ChatMetrics {
     help: 'Client frames dropped by the per-connection rate limit.',
     registers: [registry],
   });
+  const gapFills = new Counter({
+    name: 'nexus_chat_gap_fills_total',
+    help: "Gaps in a conversation's live messages that a connection filled from the API (a message pub/sub lost, or one still missing after the reordering wait).",
+    registers: [registry],
+  });
   return {
     registry,
     setSources(value) {
@@ -62,5 +69,6 @@ export function createChatMetrics(): ChatMetrics {
     closed: (code) => closes.inc({ code: String(code) }),
     frameDropped: () => dropped.inc(),
     sendBufferDropped: () => drops.inc(),
+    gapFilled: () => gapFills.inc(),
   };
 }

@@ -22,6 +22,9 @@ import type { PresenceAnnouncer } from './presence-announcer.js';
 /** Tries of a post whose connection to the API broke (network errors only). */
 const POST_ATTEMPTS = 3;
 
+/** Wait before reading a gap from the API again after that failed. */
+const CATCH_UP_RETRY_MS = 1_000;
+
 /** Replay pages: the API's largest. */
 const REPLAY_PAGE = 200;
 
@@ -148,6 +151,7 @@ export class ChatConnection {
       // Membership and the newest seq only: the conversation's member list would make each join cost the room's size.
       const { data } = await this.deps.api.call('getConversationMembership', { params: { path: { id: conversationId } } });
       if (this.joined.get(conversationId) !== conversation) return; // left meanwhile
+      this.deps.hub.stored(conversationId, data.lastSeq);
       if (since === undefined) conversation.lastSeq = data.lastSeq;
       else {
         conversation.lastSeq = Math.min(since, data.lastSeq);
@@ -177,14 +181,19 @@ export class ChatConnection {
     }
   }
 
-  /** Flushes what arrived while joining or catching up, in seq order, then delivers live. */
-  private goLive(conversationId: string, conversation: JoinedConversation): void {
+  /**
+   * Flushes what arrived while joining or catching up, in seq order, then delivers live.
+   * After a catch-up (`afterCatchUp`), a gap the API did not fill is skipped rather than
+   * read again in a loop. (Messages are published after their commit, so the API has
+   * every message an event announced; this only guards against a loop.)
+   */
+  private goLive(conversationId: string, conversation: JoinedConversation, afterCatchUp = false): void {
     const buffered = conversation.buffer.sort((a, b) => a.seq - b.seq);
     conversation.buffer = [];
     conversation.state = 'live';
     for (const [index, message] of buffered.entries()) {
       if (message.seq <= conversation.lastSeq) continue;
-      if (message.seq > conversation.lastSeq + 1) {
+      if (message.seq > conversation.lastSeq + 1 && !afterCatchUp) {
         // A gap (an event pub/sub did not deliver): read it from the API, keep the rest for after.
         conversation.buffer = buffered.slice(index);
         return void this.catchUp(conversationId, conversation);
@@ -195,12 +204,18 @@ export class ChatConnection {
 
   private async catchUp(conversationId: string, conversation: JoinedConversation): Promise<void> {
     conversation.state = 'catching-up';
+    this.deps.metrics?.gapFilled();
     try {
       await this.replay(conversationId, conversation);
     } catch (error) {
-      this.deps.logger.warn({ err: error, conversationId }, 'chat: catching up a gap failed; delivering what arrived');
+      // Live messages keep being buffered meanwhile; asking again at once would hammer an API that is failing.
+      this.deps.logger.warn({ err: error, conversationId }, `chat: catching up a gap failed; trying again in ${CATCH_UP_RETRY_MS} ms`);
+      setTimeout(() => {
+        if (this.joined.get(conversationId) === conversation && !this.closed) void this.catchUp(conversationId, conversation);
+      }, CATCH_UP_RETRY_MS).unref();
+      return;
     }
-    if (this.joined.get(conversationId) === conversation) this.goLive(conversationId, conversation);
+    if (this.joined.get(conversationId) === conversation) this.goLive(conversationId, conversation, true);
   }
 
   private onEvent(conversationId: string, event: ConversationChannelEvent): void {

@@ -1,6 +1,9 @@
 import type { PubSub, Unsubscribe } from '@nexus/realtime';
 import { conversationChannel, conversationChannelEventSchema, type ConversationChannelEvent } from '@nexus/sdk/chat';
 import type { Logger } from 'pino';
+import { seqOrder, type SeqOrder } from './seq-order.js';
+
+type MessageCreatedEvent = Extract<ConversationChannelEvent, { type: 'message.created' }>;
 
 export type ConversationListener = (event: ConversationChannelEvent) => void;
 
@@ -11,7 +14,17 @@ export type ConversationListener = (event: ConversationChannelEvent) => void;
  * that subscribes first and then reads the API misses nothing in between.
  */
 export function createConversationHub(pubsub: PubSub, logger: Logger) {
-  const rooms = new Map<string, { listeners: Set<ConversationListener>; subscribed: Promise<Unsubscribe> }>();
+  interface Room {
+    listeners: Set<ConversationListener>;
+    subscribed: Promise<Unsubscribe>;
+    /** Messages in seq order (see seq-order.ts); other events pass straight through. */
+    messages: SeqOrder<MessageCreatedEvent>;
+  }
+  const rooms = new Map<string, Room>();
+
+  const toListeners = (conversationId: string, event: ConversationChannelEvent) => {
+    for (const listener of [...(rooms.get(conversationId)?.listeners ?? [])]) listener(event);
+  };
 
   const dispatch = (conversationId: string) => (payload: unknown) => {
     const parsed = conversationChannelEventSchema.safeParse(payload);
@@ -19,7 +32,9 @@ export function createConversationHub(pubsub: PubSub, logger: Logger) {
       logger.warn({ conversationId, issues: parsed.error.issues.slice(0, 3) }, 'chat: ignored a malformed event');
       return;
     }
-    for (const listener of [...(rooms.get(conversationId)?.listeners ?? [])]) listener(parsed.data);
+    const event = parsed.data;
+    if (event.type === 'message.created') rooms.get(conversationId)?.messages.push(event);
+    else toListeners(conversationId, event);
   };
 
   return {
@@ -28,7 +43,7 @@ export function createConversationHub(pubsub: PubSub, logger: Logger) {
       let room = rooms.get(conversationId);
       if (!room) {
         const subscribed = pubsub.subscribe(conversationChannel(conversationId), dispatch(conversationId));
-        room = { listeners: new Set(), subscribed };
+        room = { listeners: new Set(), subscribed, messages: seqOrder((event) => event.message.seq, (event) => toListeners(conversationId, event)) };
         rooms.set(conversationId, room);
         subscribed.catch(() => {
           if (rooms.get(conversationId) === room) rooms.delete(conversationId);
@@ -45,9 +60,14 @@ export function createConversationHub(pubsub: PubSub, logger: Logger) {
       return async () => {
         if (!current.listeners.delete(listener) || current.listeners.size > 0) return;
         if (rooms.get(conversationId) === current) rooms.delete(conversationId);
+        current.messages.close();
         const unsubscribe = await current.subscribed;
         await unsubscribe();
       };
+    },
+    /** The newest seq of the conversation the API reported (see SeqOrder.stored). */
+    stored(conversationId: string, seq: number): void {
+      rooms.get(conversationId)?.messages.stored(seq);
     },
     publish(conversationId: string, event: ConversationChannelEvent): Promise<void> {
       return pubsub.publish(conversationChannel(conversationId), event);
