@@ -13,10 +13,10 @@ import type { Logger } from 'pino';
 import type { WebSocket } from 'ws';
 import type { ChatConfig } from '../config.js';
 import type { ChatMetricsHooks } from '../metrics.js';
-import type { ChatIdentity } from '../upgrade/authenticate.js';
+import { callsAs, type ChatIdentity } from '../upgrade/authenticate.js';
 import { classifyApiFailure } from './api-failure.js';
 import type { ConversationHub } from './conversation-hub.js';
-import { frameBudget } from './frame-budget.js';
+import { FrameBudget } from './frame-budget.js';
 import type { PresenceAnnouncer } from './presence-announcer.js';
 
 /** Tries of a post whose connection to the API broke (network errors only). */
@@ -44,8 +44,8 @@ export interface ConnectionDeps {
   /** Tells a conversation who is present, coalescing bursts of joins and leaves. */
   presenceAnnouncer: PresenceAnnouncer;
   logger: Logger;
-  /** Calls the API as this connection's user. */
-  api: Pick<NexusClient, 'call'>;
+  /** The gateway's SDK client, shared by its connections: each call goes as its connection's user (callsAs). */
+  api: NexusClient;
   metrics?: ChatMetricsHooks | undefined;
 }
 
@@ -70,19 +70,25 @@ export class ChatConnection {
   readonly joined = new Map<string, JoinedConversation>();
   /** Answered the last WebSocket ping (heartbeat). */
   alive = true;
-  private readonly budget;
+  private readonly budget: FrameBudget;
   private droppedInARow = 0;
   private closed = false;
+  /** This connection in presence: `<userId>/<connectionId>`. */
   private readonly member: string;
 
   constructor(
     readonly socket: WebSocket,
     readonly identity: ChatIdentity,
-    readonly connectionId: string,
+    connectionId: string,
     private readonly deps: ConnectionDeps,
   ) {
-    this.budget = frameBudget(deps.config.CHAT_RATE_PER_SECOND, deps.config.CHAT_RATE_BURST);
+    this.budget = new FrameBudget(deps.config.CHAT_RATE_PER_SECOND, deps.config.CHAT_RATE_BURST);
     this.member = `${identity.userId}/${connectionId}`;
+  }
+
+  /** The API as this connection's user (a wrapper per call, so that an idle connection holds none). */
+  private get api(): Pick<NexusClient, 'call'> {
+    return callsAs(this.deps.api, this.identity);
   }
 
   /** Handles one frame from the client; never throws, never closes for a bad frame. */
@@ -133,7 +139,7 @@ export class ChatConnection {
       }
       case 'read':
         try {
-          await this.deps.api.call('markConversationRead', { params: { path: { id: frame.conversationId } }, body: { seq: frame.seq } });
+          await this.api.call('markConversationRead', { params: { path: { id: frame.conversationId } }, body: { seq: frame.seq } });
         } catch (error) {
           this.apiFailed(error, frame.conversationId);
         }
@@ -149,7 +155,7 @@ export class ChatConnection {
       // Listen first, read the API second: whatever is stored meanwhile is both buffered and read, and seq de-duplicates it.
       conversation.stop = await this.deps.hub.listen(conversationId, (event) => this.onEvent(conversationId, event));
       // Membership and the newest seq only: the conversation's member list would make each join cost the room's size.
-      const { data } = await this.deps.api.call('getConversationMembership', { params: { path: { id: conversationId } } });
+      const { data } = await this.api.call('getConversationMembership', { params: { path: { id: conversationId } } });
       if (this.joined.get(conversationId) !== conversation) return; // left meanwhile
       this.deps.hub.stored(conversationId, data.lastSeq);
       if (since === undefined) conversation.lastSeq = data.lastSeq;
@@ -173,7 +179,7 @@ export class ChatConnection {
   /** Sends every stored message after `conversation.lastSeq`, page by page, waiting for a slow reader rather than piling up. */
   private async replay(conversationId: string, conversation: JoinedConversation): Promise<void> {
     for (;;) {
-      const { data } = await this.deps.api.call('listMessages', { params: { path: { id: conversationId }, query: { after: conversation.lastSeq, limit: REPLAY_PAGE } } });
+      const { data } = await this.api.call('listMessages', { params: { path: { id: conversationId }, query: { after: conversation.lastSeq, limit: REPLAY_PAGE } } });
       if (this.joined.get(conversationId) !== conversation || this.closed) return;
       for (const message of data.items) this.sendMessage(conversation, message);
       if (data.nextAfter === null || data.items.length === 0) return;
@@ -249,7 +255,7 @@ export class ChatConnection {
   private async post(conversationId: string, clientMessageId: string, text: string): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const { data } = await this.deps.api.call('postMessage', { params: { path: { id: conversationId } }, body: { text, clientMessageId } });
+        const { data } = await this.api.call('postMessage', { params: { path: { id: conversationId } }, body: { text, clientMessageId } });
         // Stored (a resend gets the original): only now is it acknowledged.
         return this.send({ type: 'ack', conversationId, clientMessageId, id: data.id, seq: data.seq });
       } catch (error) {

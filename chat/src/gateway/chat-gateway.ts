@@ -7,11 +7,12 @@ import type { Logger } from 'pino';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ChatConfig } from '../config.js';
 import type { ChatMetricsHooks } from '../metrics.js';
-import { callsAs, createAuthenticator, userClient, type ChatIdentity } from '../upgrade/authenticate.js';
+import { createAuthenticator, userClient, type ChatIdentity } from '../upgrade/authenticate.js';
 import { checkOrigin } from '../upgrade/origin-check.js';
 import { refuseUpgrade } from '../upgrade/upgrade-refusal.js';
 import { ChatConnection, presentUsers } from './chat-connection.js';
 import { createConversationHub } from './conversation-hub.js';
+import { expirySchedule } from './expiry-schedule.js';
 import { createPresenceAnnouncer } from './presence-announcer.js';
 
 export const CHAT_PATH = '/ws';
@@ -38,16 +39,22 @@ export async function createChatGateway(options: ChatGatewayOptions) {
   const wss = new WebSocketServer({
     noServer: true,
     perMessageDeflate: false,
+    // The gateway keeps its own map of sockets; ws's would be a second entry and a close listener per socket.
+    clientTracking: false,
     maxPayload: config.CHAT_MAX_FRAME_BYTES,
     // The subprotocol is answered when offered and never required.
     handleProtocols: (offered) => (offered.has(CHAT_SUBPROTOCOL) ? CHAT_SUBPROTOCOL : false),
   });
   const authenticate = createAuthenticator({ apiUrl: config.API_URL, issuer: config.JWT_ISSUER, ...(options.fetch ? { fetch: options.fetch } : {}) });
   const hub = createConversationHub(options.pubsub, logger);
-  // One SDK client for every connection; each call carries its connection's token (callsAs).
+  // One SDK client for every connection; each call carries its connection's token (ChatConnection calls through callsAs).
   const api = userClient({ apiUrl: config.API_URL, ...(options.fetch ? { fetch: options.fetch } : {}) }, () => '');
   const presenceAnnouncer = createPresenceAnnouncer(hub, (conversationId) => presentUsers(options.presence, conversationId), logger);
-  const connections = new Set<ChatConnection>();
+  // One for every connection: a connection holds only what is its own.
+  const connectionDeps = { config, hub, presence: options.presence, presenceAnnouncer, logger, metrics: options.metrics, api };
+  /** Every open user socket and its connection (the socket events' shared handlers find theirs here). */
+  const connections = new Map<WebSocket, ChatConnection>();
+  const expiries = expirySchedule<ChatConnection>((connection) => connection.close(CHAT_CLOSE_CODES.unauthorized, 'token expired'));
   let accepting = true;
   // The readiness probe's credential: random per process, never leaves it (see readinessProbe).
   const probeSecret = randomBytes(32).toString('base64url');
@@ -55,11 +62,11 @@ export async function createChatGateway(options: ChatGatewayOptions) {
   const stopRevocations = await options.pubsub.subscribe(AUTH_REVOKED_CHANNEL, (payload) => {
     const parsed = authRevokedEventSchema.safeParse(payload);
     if (!parsed.success) return void logger.warn({ issues: parsed.error.issues.slice(0, 3) }, 'chat: ignored a malformed auth.revoked event');
-    for (const connection of connections) if (revokes(parsed.data, connection.identity)) connection.close(CHAT_CLOSE_CODES.unauthorized, 'credentials revoked');
+    for (const connection of connections.values()) if (revokes(parsed.data, connection.identity)) connection.close(CHAT_CLOSE_CODES.unauthorized, 'credentials revoked');
   });
 
   const heartbeat = setInterval(() => {
-    for (const connection of connections) {
+    for (const connection of connections.values()) {
       if (!connection.alive) {
         connection.socket.terminate();
         continue;
@@ -72,27 +79,33 @@ export async function createChatGateway(options: ChatGatewayOptions) {
   }, config.CHAT_HEARTBEAT_SECONDS * 1000);
   heartbeat.unref();
 
+  // One set of socket event handlers for every connection (`this` is the socket), rather than four closures per socket.
+  function onPong(this: WebSocket): void {
+    const connection = connections.get(this);
+    if (connection) connection.alive = true;
+  }
+  function onMessage(this: WebSocket, data: Buffer | ArrayBuffer | Buffer[], isBinary: boolean): void {
+    connections.get(this)?.receive(toBuffer(data), isBinary);
+  }
+  function onError(error: Error): void {
+    logger.debug({ err: error }, 'chat: socket error');
+  }
+  function onClose(this: WebSocket): void {
+    const connection = connections.get(this);
+    if (!connection) return;
+    connections.delete(this);
+    expiries.remove(connection, connection.identity.expiresAt);
+    void connection.dispose();
+  }
+
   function accept(socket: WebSocket, identity: ChatIdentity): void {
-    const connection = new ChatConnection(socket, identity, randomUUID(), {
-      config,
-      hub,
-      presence: options.presence,
-      presenceAnnouncer,
-      logger,
-      metrics: options.metrics,
-      api: callsAs(api, identity),
-    });
-    connections.add(connection);
-    const expiry = setTimeout(() => connection.close(CHAT_CLOSE_CODES.unauthorized, 'token expired'), Math.max(0, identity.expiresAt - Date.now()));
-    expiry.unref();
-    socket.on('pong', () => (connection.alive = true));
-    socket.on('message', (data, isBinary) => connection.receive(toBuffer(data), isBinary));
-    socket.on('error', (error) => logger.debug({ err: error }, 'chat: socket error'));
-    socket.on('close', () => {
-      clearTimeout(expiry);
-      connections.delete(connection);
-      void connection.dispose();
-    });
+    const connection = new ChatConnection(socket, identity, randomUUID(), connectionDeps);
+    connections.set(socket, connection);
+    socket.on('pong', onPong);
+    socket.on('message', onMessage);
+    socket.on('error', onError);
+    socket.on('close', onClose);
+    expiries.add(connection, identity.expiresAt);
   }
 
   return {
@@ -119,7 +132,8 @@ export async function createChatGateway(options: ChatGatewayOptions) {
         logger.error({ err: error }, 'chat: authenticating an upgrade failed; the API is unreachable');
         return refuseUpgrade(socket, { status: 503, slug: 'dependency-unavailable', detail: 'The chat cannot reach the API to check credentials; try again.', headers: { 'Retry-After': '2' } }, instance);
       }
-      const open = [...connections].filter((connection) => connection.identity.userId === identity.userId).length;
+      let open = 0;
+      for (const connection of connections.values()) if (connection.identity.userId === identity.userId) open += 1;
       if (open >= config.CHAT_MAX_CONNECTIONS_PER_USER) {
         return refuseUpgrade(socket, { status: 429, slug: 'too-many-connections', detail: `At most ${config.CHAT_MAX_CONNECTIONS_PER_USER} chat connections per user.`, headers: { 'Retry-After': '10' } }, instance);
       }
@@ -135,12 +149,13 @@ export async function createChatGateway(options: ChatGatewayOptions) {
     async close(): Promise<void> {
       accepting = false;
       clearInterval(heartbeat);
-      const closing = [...connections].map((connection) => new Promise<void>((resolve) => {
+      expiries.close();
+      const closing = [...connections.values()].map((connection) => new Promise<void>((resolve) => {
         connection.socket.once('close', () => resolve());
         connection.close(1001, 'gateway shutting down');
       }));
       await Promise.race([Promise.all(closing), new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
-      for (const connection of connections) await connection.dispose();
+      for (const connection of connections.values()) await connection.dispose();
       presenceAnnouncer.close();
       await stopRevocations();
       wss.close();

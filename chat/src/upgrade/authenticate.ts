@@ -6,15 +6,16 @@ import type { UpgradeRefusal } from './upgrade-refusal.js';
 /** The API's access-token audience (api/src/auth/access-tokens.ts). */
 const ACCESS_TOKEN_AUDIENCE = 'nexus-api';
 
-/** Who is behind a connection, and the token the gateway calls the API with on their behalf. */
+/**
+ * Who is behind a connection, and the token the gateway calls the API with on
+ * their behalf: only what the gateway uses, since every idle socket holds one.
+ */
 export interface ChatIdentity {
   userId: string;
   sessionId: string;
-  displayName: string;
   accessToken: string;
   /** When the token expires (epoch ms): the connection is closed with 4401 then. */
   expiresAt: number;
-  via: 'ticket' | 'bearer';
 }
 
 export type Authentication = { ok: true; identity: ChatIdentity } | { ok: false; refusal: UpgradeRefusal };
@@ -41,6 +42,8 @@ const unauthorized = (detail: string): Authentication => ({
  */
 export function createAuthenticator(options: AuthenticatorOptions) {
   const anonymous = createNexusClient({ baseUrl: options.apiUrl, ...(options.fetch ? { fetch: options.fetch } : {}), retry: false });
+  // One client for every upgrade's check of the user, the token in the call's own header (callsAs).
+  const asUser = userClient(options, () => '');
   const jwksUrl = new URL('/.well-known/jwks.json', options.apiUrl);
   const jwks = createRemoteJWKSet(jwksUrl, options.fetch ? { [jwksFetch]: jwksFetchVia(options.fetch) } : {});
 
@@ -65,7 +68,7 @@ export function createAuthenticator(options: AuthenticatorOptions) {
         const claims = await verify(data.accessToken);
         if (typeof claims === 'string') return unauthorized('The ticket gave an access token that does not verify.');
         if (claims.userId !== data.user.id) return unauthorized('The ticket gave a token of another user.');
-        return { ok: true, identity: { ...claims, displayName: data.user.displayName, accessToken: data.accessToken, via: 'ticket' } };
+        return { ok: true, identity: identityOf(claims, data.accessToken) };
       }
       if (header !== undefined) {
         const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header);
@@ -74,8 +77,9 @@ export function createAuthenticator(options: AuthenticatorOptions) {
         const claims = await verify(token);
         if (claims === 'expired') return unauthorized('The access token has expired.');
         if (claims === 'invalid') return unauthorized('The access token is not valid.');
-        const { data: user } = await userClient(options, token).call('getCurrentUser');
-        return { ok: true, identity: { ...claims, displayName: user.name, accessToken: token, via: 'bearer' } };
+        // The session and user are still valid (the answer itself is not kept).
+        await callsAs(asUser, { accessToken: token }).call('getCurrentUser');
+        return { ok: true, identity: identityOf(claims, token) };
       }
       return unauthorized('Open the chat with ?ticket=<ticket from POST /api/chat/tickets>, or send Authorization: Bearer <access token>.');
     } catch (error) {
@@ -89,6 +93,11 @@ export function createAuthenticator(options: AuthenticatorOptions) {
       throw error;
     }
   };
+}
+
+/** A literal of one shape, its fields in the object (a spread would add a property array to each). */
+function identityOf(claims: { userId: string; sessionId: string; expiresAt: number }, accessToken: string): ChatIdentity {
+  return { userId: claims.userId, sessionId: claims.sessionId, accessToken, expiresAt: claims.expiresAt };
 }
 
 /**
