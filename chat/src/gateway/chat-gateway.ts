@@ -54,6 +54,8 @@ export async function createChatGateway(options: ChatGatewayOptions) {
   const connectionDeps = { config, hub, presence: options.presence, presenceAnnouncer, logger, metrics: options.metrics, api };
   /** Every open user socket and its connection (the socket events' shared handlers find theirs here). */
   const connections = new Map<WebSocket, ChatConnection>();
+  /** Closed connections still leaving their conversations (presence, subscriptions): shutdown waits for them before the stores close. */
+  const leaving = new Set<Promise<void>>();
   const expiries = expirySchedule<ChatConnection>((connection) => connection.close(CHAT_CLOSE_CODES.unauthorized, 'token expired'));
   let accepting = true;
   // The readiness probe's credential: random per process, never leaves it (see readinessProbe).
@@ -95,7 +97,8 @@ export async function createChatGateway(options: ChatGatewayOptions) {
     if (!connection) return;
     connections.delete(this);
     expiries.remove(connection, connection.identity.expiresAt);
-    void connection.dispose();
+    const left = connection.dispose().finally(() => leaving.delete(left));
+    leaving.add(left);
   }
 
   function accept(socket: WebSocket, identity: ChatIdentity): void {
@@ -156,6 +159,8 @@ export async function createChatGateway(options: ChatGatewayOptions) {
       }));
       await Promise.race([Promise.all(closing), new Promise((resolve) => setTimeout(resolve, 3_000).unref())]);
       for (const connection of connections.values()) await connection.dispose();
+      // Members leave presence now rather than when their entries expire, and no leave is sent after Redis is closed.
+      await Promise.allSettled([...leaving]);
       presenceAnnouncer.close();
       await stopRevocations();
       wss.close();

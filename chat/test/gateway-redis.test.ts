@@ -1,16 +1,18 @@
-// The order of a conversation's live messages on the real Redis: the API
+// The gateway's use of the real Redis. (1) The order of a conversation's live messages: the API
 // publishes each message after its commit, and two posts committed back to
 // back can be published in the other order. The gateway puts them back in
 // seq order once for all its members instead of each member reading the
 // "gap" from the API (gateway/seq-order.ts; a room of 1,000 made 1,000 API
 // calls per reordering). Events are published here straight on the Redis
 // channel, as the API would, so the order is the test's to choose.
+// (2) Presence when the gateway stops: its members leave before it exits.
 import { randomUUID } from 'node:crypto';
-import { connectRedis, redisPubSub, type PubSub } from '@nexus/realtime';
+import { connectRedis, redisPresence, redisPubSub, type PubSub } from '@nexus/realtime';
 import { conversationChannel, type ChatMessage } from '@nexus/sdk/chat';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startApi, startChatGateway, type RunningApi, type RunningChatGateway, STARTUP_DEADLINE_MS } from '../../scripts/lib/test-stack.mjs';
+import { presenceRoom } from '../src/gateway/chat-connection.js';
 import { admin, bearer, type Person } from './support/people.js';
 import { openSocket, type TestSocket } from './support/test-socket.js';
 
@@ -79,5 +81,26 @@ describe('live messages published out of seq order', () => {
     await socket.next('message', (frame) => frame.message.seq === base + 2);
     expect(receivedSeqs()).toEqual([template.seq + 1, template.seq + 2, base + 2]);
     expect(await gapFills()).toBe(1);
+  });
+});
+
+describe('a gateway asked to stop', () => {
+  it('takes its members out of presence before it exits, rather than leaving them to expire', async () => {
+    const presence = redisPresence(redis);
+    const rooms: string[] = [];
+    for (const title of ['Level 2 lighting', 'Level 3 lighting', 'Car park signage']) {
+      const { data } = await ada.api.call('createConversation', { body: { title, memberIds: [] } });
+      rooms.push(data.id);
+      socket.send({ type: 'join', conversationId: data.id });
+      await socket.next('joined', (frame) => frame.conversationId === data.id);
+    }
+    const present = async () => (await Promise.all([conversationId, ...rooms].map((id) => presence.members(presenceRoom(id))))).flat();
+    expect(await present()).toHaveLength(4);
+
+    const closed = new Promise<number>((resolve) => socket.ws.once('close', (code) => resolve(code)));
+    await gateway.stop();
+    expect(await closed).toBe(1001);
+    expect(await present()).toEqual([]);
+    expect(gateway.output()).not.toMatch(/EPIPE|Connection is closed/);
   });
 });
