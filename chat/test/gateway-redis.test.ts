@@ -13,7 +13,7 @@ import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort, startApi, startChatGateway, type RunningApi, type RunningChatGateway, STARTUP_DEADLINE_MS } from '../../scripts/lib/test-stack.mjs';
 import { presenceRoom } from '../src/gateway/chat-connection.js';
-import { admin, bearer, type Person } from './support/people.js';
+import { admin, bearer, newPerson, type Person } from './support/people.js';
 import { openSocket, type TestSocket } from './support/test-socket.js';
 
 let api: RunningApi;
@@ -55,6 +55,7 @@ beforeAll(async () => {
   socket.send({ type: 'join', conversationId });
   const joined = await socket.next('joined', (frame) => frame.conversationId === conversationId);
   expect(joined.lastSeq).toBe(template.seq);
+  expect(joined.present).toEqual([ada.id]);
 }, 2 * STARTUP_DEADLINE_MS + 60_000);
 
 afterAll(async () => {
@@ -81,6 +82,24 @@ describe('live messages published out of seq order', () => {
     await socket.next('message', (frame) => frame.message.seq === base + 2);
     expect(receivedSeqs()).toEqual([template.seq + 1, template.seq + 2, base + 2]);
     expect(await gapFills()).toBe(1);
+  });
+});
+
+describe('presence', () => {
+  it('lists each of many members joining at once as present in its own joined frame, and then everyone in a presence event', async () => {
+    const people = await Promise.all(Array.from({ length: 8 }, (_, i) => newPerson(api.baseUrl, ada, `Fitter${i + 1}`)));
+    const { data: room } = await ada.api.call('createConversation', { body: { title: 'Site induction', memberIds: people.map((person) => person.id) } });
+    const sockets = await Promise.all(people.map((person) => openSocket(gateway.url, { headers: bearer(person) })));
+    try {
+      for (const member of sockets) member.send({ type: 'join', conversationId: room.id });
+      const joined = await Promise.all(sockets.map((member) => member.next('joined', (frame) => frame.conversationId === room.id)));
+      joined.forEach((frame, i) => expect(frame.present).toContain(people[i]!.id));
+      const everyone = people.map((person) => person.id).sort();
+      await sockets[0]!.next('presence', (frame) => frame.conversationId === room.id && frame.present.length === everyone.length);
+      expect(sockets[0]!.frames.findLast((frame) => frame.type === 'presence')).toMatchObject({ present: everyone });
+    } finally {
+      for (const member of sockets) member.ws.terminate();
+    }
   });
 });
 

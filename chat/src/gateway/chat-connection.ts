@@ -43,6 +43,8 @@ export interface ConnectionDeps {
   presence: Presence;
   /** Tells a conversation who is present, coalescing bursts of joins and leaves. */
   presenceAnnouncer: PresenceAnnouncer;
+  /** Who is present in a conversation (presentUsersReader). */
+  presentUsers: (conversationId: string) => Promise<string[]>;
   logger: Logger;
   /** The gateway's SDK client, shared by its connections: each call goes as its connection's user (callsAs). */
   api: NexusClient;
@@ -54,10 +56,28 @@ const sharedFrames = new WeakMap<object, Buffer>();
 
 export const presenceRoom = (conversationId: string) => `chat:${conversationId}`;
 
-/** The users with at least one connection in the conversation, on any instance. */
-export async function presentUsers(presence: Presence, conversationId: string): Promise<string[]> {
-  const members = await presence.members(presenceRoom(conversationId));
-  return [...new Set(members.map((member) => member.slice(0, member.indexOf('/'))))].sort();
+/**
+ * Reads the users with at least one connection in a conversation, on any
+ * instance. Reads of one conversation that overlap share one Redis read: the
+ * list grows with the room, and a room of 2,000 opening would otherwise read
+ * it 2,000 times (the square of its size). A shared read may have started
+ * just before a joiner entered: the joiner adds itself, and those who entered
+ * meanwhile come with the next presence event.
+ */
+export function presentUsersReader(presence: Presence): (conversationId: string) => Promise<string[]> {
+  const reading = new Map<string, Promise<string[]>>();
+  const read = async (conversationId: string) => {
+    const members = await presence.members(presenceRoom(conversationId));
+    return [...new Set(members.map((member) => member.slice(0, member.indexOf('/'))))].sort();
+  };
+  return (conversationId) => {
+    let pending = reading.get(conversationId);
+    if (!pending) {
+      pending = read(conversationId).finally(() => reading.delete(conversationId));
+      reading.set(conversationId, pending);
+    }
+    return pending;
+  };
 }
 
 /**
@@ -164,7 +184,8 @@ export class ChatConnection {
         await this.replay(conversationId, conversation);
       }
       await this.deps.presence.enter(presenceRoom(conversationId), this.member, this.presenceTtlSeconds());
-      const present = await presentUsers(this.deps.presence, conversationId);
+      const others = await this.deps.presentUsers(conversationId);
+      const present = others.includes(this.identity.userId) ? others : [...others, this.identity.userId].sort();
       if (this.joined.get(conversationId) !== conversation || this.closed) return;
       this.send({ type: 'joined', conversationId, lastSeq: conversation.lastSeq, present });
       this.goLive(conversationId, conversation);

@@ -10,7 +10,7 @@ import type { ChatMetricsHooks } from '../metrics.js';
 import { createAuthenticator, userClient, type ChatIdentity } from '../upgrade/authenticate.js';
 import { checkOrigin } from '../upgrade/origin-check.js';
 import { refuseUpgrade } from '../upgrade/upgrade-refusal.js';
-import { ChatConnection, presentUsers } from './chat-connection.js';
+import { ChatConnection, presentUsersReader } from './chat-connection.js';
 import { createConversationHub } from './conversation-hub.js';
 import { expirySchedule } from './expiry-schedule.js';
 import { createPresenceAnnouncer } from './presence-announcer.js';
@@ -49,9 +49,10 @@ export async function createChatGateway(options: ChatGatewayOptions) {
   const hub = createConversationHub(options.pubsub, logger);
   // One SDK client for every connection; each call carries its connection's token (ChatConnection calls through callsAs).
   const api = userClient({ apiUrl: config.API_URL, ...(options.fetch ? { fetch: options.fetch } : {}) }, () => '');
-  const presenceAnnouncer = createPresenceAnnouncer(hub, (conversationId) => presentUsers(options.presence, conversationId), logger);
+  const presentUsers = presentUsersReader(options.presence);
+  const presenceAnnouncer = createPresenceAnnouncer(hub, presentUsers, logger);
   // One for every connection: a connection holds only what is its own.
-  const connectionDeps = { config, hub, presence: options.presence, presenceAnnouncer, logger, metrics: options.metrics, api };
+  const connectionDeps = { config, hub, presence: options.presence, presenceAnnouncer, presentUsers, logger, metrics: options.metrics, api };
   /** Every open user socket and its connection (the socket events' shared handlers find theirs here). */
   const connections = new Map<WebSocket, ChatConnection>();
   /** Closed connections still leaving their conversations (presence, subscriptions): shutdown waits for them before the stores close. */
