@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { executePrepared } from '../db/prepared-statements.js';
 import type { ConversationRow } from '../db/schema.js';
 
 /**
@@ -42,8 +43,8 @@ export function findConversation(db: Db, id: string): Promise<ConversationRow | 
 }
 
 /** The conversation, only if `userId` is one of its members (others must not learn it exists). */
-export function findConversationOfMember(db: Db, id: string, userId: string): Promise<ConversationRow | undefined> {
-  return db
+export async function findConversationOfMember(db: Db, id: string, userId: string): Promise<ConversationRow | undefined> {
+  const query = db
     .selectFrom('conversations')
     .selectAll('conversations')
     .where('conversations.id', '=', id)
@@ -55,8 +56,10 @@ export function findConversationOfMember(db: Db, id: string, userId: string): Pr
           .whereRef('conversation_members.conversation_id', '=', 'conversations.id')
           .where('conversation_members.user_id', '=', userId),
       ),
-    )
-    .executeTakeFirst();
+    );
+  // Prepared: the membership check of every catch-up (GET …/messages?after=).
+  const [row] = await executePrepared(db, query.compile());
+  return row;
 }
 
 /** Takes the conversation's row lock until the transaction ends; undefined when it does not exist. */
@@ -124,14 +127,16 @@ export function findMembership(db: Db, conversationId: string, userId: string, o
 }
 
 /** The user's membership with the conversation's newest seq, in one read; undefined for a non-member. */
-export function findMembershipOfConversation(db: Db, conversationId: string, userId: string): Promise<ConversationMembershipRow | undefined> {
-  return db
+export async function findMembershipOfConversation(db: Db, conversationId: string, userId: string): Promise<ConversationMembershipRow | undefined> {
+  const query = db
     .selectFrom('conversation_members as me')
     .innerJoin('conversations', 'conversations.id', 'me.conversation_id')
     .select(['me.conversation_id', 'conversations.last_seq', 'me.read_seq', 'me.joined_at'])
     .where('me.conversation_id', '=', conversationId)
-    .where('me.user_id', '=', userId)
-    .executeTakeFirst();
+    .where('me.user_id', '=', userId);
+  // Prepared: every chat client asks it on each join and reconnect.
+  const [row] = await executePrepared(db, query.compile());
+  return row;
 }
 
 export async function setReadSeq(db: Db, conversationId: string, userId: string, seq: number): Promise<void> {

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
 import { isUniqueViolation } from '../db/errors.js';
+import { executePrepared } from '../db/prepared-statements.js';
 import type { MessageKind, MessageReference, MessageRow } from '../db/schema.js';
 
 /** Messages of conversations, with their author's name. Inserts run under the conversation's row lock. */
@@ -68,7 +69,7 @@ export async function insertMemberMessage(
   input: { conversationId: string; authorId: string; text: string; clientMessageId: string },
 ): Promise<(MessageRecord & { created: boolean }) | undefined> {
   const { conversationId, authorId, text, clientMessageId } = input;
-  const { rows } = await sql<MessageRecord & { created: boolean }>`
+  const statement = sql<MessageRecord & { created: boolean }>`
     with member as (
       select 1 from conversation_members where conversation_id = ${conversationId} and user_id = ${authorId}
     ), existing as (
@@ -88,8 +89,10 @@ export async function insertMemberMessage(
       union all
       select existing.*, false as created from existing
     )
-    select stored.*, (select name from users where id = ${authorId}) as author_name from stored`.execute(db);
-  return rows[0];
+    select stored.*, (select name from users where id = ${authorId}) as author_name from stored`;
+  // Prepared: every post of every member runs this one text, so PostgreSQL plans its five parts once per connection.
+  const [row] = await executePrepared(db, statement.compile(db));
+  return row;
 }
 
 /** The error of a post that lost the race to store the same `clientMessageId` ({@link insertMemberMessage}). */
@@ -99,12 +102,16 @@ export function isDuplicatePost(error: unknown): boolean {
 
 /** Messages after `afterSeq`, ascending; `limit + 1` rows so the caller knows whether more follow. */
 export function listMessagesAfter(db: Db, conversationId: string, afterSeq: number, limit: number): Promise<MessageRecord[]> {
-  return selectMessages(db)
-    .where('messages.conversation_id', '=', conversationId)
-    .where('messages.seq', '>', afterSeq)
-    .orderBy('messages.seq')
-    .limit(limit + 1)
-    .execute();
+  // Prepared: every catch-up after a reconnect runs it; the (conversation_id, seq) index answers any `after`.
+  return executePrepared(
+    db,
+    selectMessages(db)
+      .where('messages.conversation_id', '=', conversationId)
+      .where('messages.seq', '>', afterSeq)
+      .orderBy('messages.seq')
+      .limit(limit + 1)
+      .compile(),
+  );
 }
 
 /** The assistant's answer to a message, if it has answered already. */
