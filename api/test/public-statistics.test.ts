@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './support/harness.js';
 import { problemOf } from './support/problems.js';
@@ -39,6 +40,18 @@ describe('public statistics: a short cache that every write through the API drop
     expect(created.response.status).toBe(201);
     const answers = await Promise.all(Array.from({ length: 6 }, () => dashboard()));
     expect(new Set(answers.map((a) => a.generatedAt)).size).toBe(1);
+  });
+
+  it('keeps the cache after chat messages and read markers (the figures count neither)', async () => {
+    const conversation = await t.client(sales).call('createConversation', { body: { title: 'Statistics room', memberIds: [] } });
+    expect(conversation.response.status).toBe(201);
+    const id = conversation.data.id;
+    const before = await dashboard();
+    const posted = await t.client(sales).call('postMessage', { params: { path: { id } }, body: { text: 'hello', clientMessageId: randomUUID() } });
+    expect(posted.response.status).toBe(201);
+    const read = await t.client(sales).call('markConversationRead', { params: { path: { id } }, body: { seq: 1 } });
+    expect(read.response.status).toBe(204);
+    expect((await dashboard()).generatedAt).toBe(before.generatedAt);
   });
 
   it('keeps the cache after a refused write (nothing changed)', async () => {

@@ -22,6 +22,8 @@ export interface AppEnv {
     user: AuthUser | undefined;
     /** The contract operation the request matched (set by defineRoute), for the logs and metrics. */
     operationId: string | undefined;
+    /** Set by an operation declared `keepsPublicStatistics` (defineRoute): its writes leave the public statistics' cache. */
+    keepsPublicStatistics: true | undefined;
     /** Verifies an access token and loads its user; set once per app by the app factory. */
     verifyAccessToken: TokenVerifier;
   };

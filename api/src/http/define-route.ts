@@ -3,6 +3,7 @@ import { ProblemSchema, type Role } from './schemas.js';
 import type { MiddlewareHandler } from 'hono';
 import { authGuard } from './auth-guard.js';
 import { problems } from '../lib/problem.js';
+import type { AppEnv } from './app-env.js';
 
 /** A required body that is absent is a 400 naming it (the validators would otherwise see `{}`). */
 const requireBody: MiddlewareHandler = async (c, next) => {
@@ -20,11 +21,12 @@ const requireBody: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
-/** Names the matched operation for the request log line and the metrics (app.ts). */
+/** Names the matched operation for the request log line and the metrics, and says whether it keeps the public statistics (app.ts). */
 const nameOperation =
-  (operationId: string): MiddlewareHandler =>
+  (operationId: string, keepsPublicStatistics: boolean): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     c.set('operationId', operationId);
+    if (keepsPublicStatistics) c.set('keepsPublicStatistics', true);
     await next();
   };
 
@@ -49,6 +51,11 @@ type RouteInput = Omit<RouteConfig, 'security' | 'middleware'> & {
   roles?: readonly Role[];
   /** Calls are budgeted per client address (the router attaches the limit): documents the 429. */
   rateLimited?: true;
+  /**
+   * A write that changes nothing the public statistics count (services/system/statistics.ts): its success
+   * keeps their cache, instead of dropping it as every other write does (two cache calls per request).
+   */
+  keepsPublicStatistics?: true;
 };
 
 const header = (description: string) => ({ description, required: true, schema: { type: 'string' as const } });
@@ -77,7 +84,7 @@ function withRequestIdHeader<T extends Record<string, unknown>>(responses: T): T
  * request so that the contract can be generated without any running service.
  */
 export function defineRoute<const R extends RouteInput>(input: R) {
-  const { roles, rateLimited, ...route } = input;
+  const { roles, rateLimited, keepsPublicStatistics, ...route } = input;
   const isProtected = route.security.length > 0;
   const hasInput = Boolean(route.request?.params || route.request?.query || route.request?.headers || route.request?.body);
   const hasBody = Boolean(route.request?.body);
@@ -109,8 +116,8 @@ export function defineRoute<const R extends RouteInput>(input: R) {
     ...route,
     ...(roles && isProtected ? { [ROLES_EXTENSION]: [...roles] } : {}),
     security: route.security,
-    middleware: [nameOperation(route.operationId), ...(isProtected ? [authGuard(roles)] : []), ...(route.request?.body?.required ? [requireBody] : [])],
+    middleware: [nameOperation(route.operationId, keepsPublicStatistics === true), ...(isProtected ? [authGuard(roles)] : []), ...(route.request?.body?.required ? [requireBody] : [])],
     responses: withRequestIdHeader({ ...errorResponses, ...route.responses }),
-  } as unknown as R) as unknown as Omit<R, 'roles' | 'rateLimited'> & { getRoutingPath(): string };
+  } as unknown as R) as unknown as Omit<R, 'roles' | 'rateLimited' | 'keepsPublicStatistics'> & { getRoutingPath(): string };
 }
 

@@ -33,6 +33,7 @@ export const postMessage = defineRoute({
     'Resending the same `clientMessageId` returns the stored message (200) and stores nothing.',
   tags: TAGS,
   security: BEARER,
+  keepsPublicStatistics: true,
   request: {
     params: IdParamsSchema,
     body: { required: true, content: { 'application/json': { schema: PostMessageSchema } } },
@@ -52,6 +53,7 @@ export const markConversationRead = defineRoute({
   description: 'The marker only moves forward; a lower seq than your marker changes nothing.',
   tags: TAGS,
   security: BEARER,
+  keepsPublicStatistics: true,
   request: {
     params: IdParamsSchema,
     body: { required: true, content: { 'application/json': { schema: MarkReadSchema } } },

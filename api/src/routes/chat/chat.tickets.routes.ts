@@ -16,6 +16,7 @@ export const issueChatTicket = defineRoute({
     'CHAT_TICKET_TTL_SECONDS (30 s by default), and only from the `Origin` this request came from.',
   tags: TAGS,
   security: BEARER,
+  keepsPublicStatistics: true,
   responses: {
     201: { description: 'A new ticket.', content: { 'application/json': { schema: ChatTicketSchema } } },
     403: problem('The request came from an Origin that may not open the chat (not in CORS_ORIGINS).'),
@@ -32,6 +33,7 @@ export const redeemChatTicket = defineRoute({
     'A ticket is spent by its first redeem, whatever the outcome.',
   tags: TAGS,
   security: PUBLIC,
+  keepsPublicStatistics: true,
   request: { body: { required: true, content: { 'application/json': { schema: RedeemChatTicketSchema } } } },
   responses: {
     200: { description: 'The ticket’s user and a short-lived access token.', content: { 'application/json': { schema: RedeemedChatTicketSchema } } },
