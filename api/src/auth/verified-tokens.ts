@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { AuthRevokedEvent } from '@nexus/sdk/chat';
 import type { AuthUser } from '../http/app-env.js';
 
@@ -34,7 +34,8 @@ interface Entry {
   expiresAt: number;
 }
 
-const digest = (token: string) => createHash('sha256').update(token).digest('base64url');
+// One-shot `hash`: no Hash object per request (the lookup runs on every authenticated call).
+const digest = (token: string) => hash('sha256', token, 'base64url');
 
 export function verifiedTokens(options: { maxEntries: number; maxAgeSeconds: number; now?: () => number }): VerifiedTokens {
   const now = options.now ?? Date.now;
