@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database.js';
+import { executePrepared } from '../db/prepared-statements.js';
 import type { NewUser, UserRow } from '../db/schema.js';
 import type { Role } from '../domain/users/roles.js';
 
@@ -11,8 +12,10 @@ export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefi
     .executeTakeFirst();
 }
 
-export function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findUserById(db: Db, id: string): Promise<UserRow | undefined> {
+  // Prepared: `GET /api/auth/me` runs it for every chat connection the gateways open.
+  const [row] = await executePrepared(db, db.selectFrom('users').selectAll().where('id', '=', id).compile());
+  return row;
 }
 
 /** The user and whether the session is still live, in one round trip (every protected request). */
