@@ -5,9 +5,9 @@
 //     issuer, audience, expiry), then the user read from PostgreSQL (must exist, not disabled);
 //   - join: membership read from PostgreSQL (conversation_members, the API's table), the
 //     conversation's last seq answered;
-//   - send: one transaction as the API's postMessage — membership, the conversation's row lock,
-//     the clientMessageId looked up (a resend is answered with the stored message), next seq,
-//     insert — then broadcast to the room (only when newly stored) and acknowledged.
+//   - send: the API's postMessage statement, one prepared CTE — membership, the clientMessageId
+//     looked up (a resend is answered with the stored message), next seq under the conversation's
+//     row lock, insert — then broadcast to the room (only when newly stored) and acknowledged.
 // Its messages go to tables of its own (bench_sio_*) in the API's database, so both sides' counts
 // can be checked against PostgreSQL.
 //
@@ -54,6 +54,29 @@ io.use(async (socket, next) => {
   }
 });
 
+const STORE = `
+  with member as (
+    select 1 from conversation_members where conversation_id = $1 and user_id = $2
+  ), existing as (
+    select * from bench_sio_messages
+    where conversation_id = $1 and author_id = $2 and client_message_id = $4 and exists (select 1 from member)
+  ), numbered as (
+    update bench_sio_conversations set last_seq = last_seq + 1
+    where id = $1 and exists (select 1 from member) and not exists (select 1 from existing)
+    returning id, last_seq
+  ), inserted as (
+    insert into bench_sio_messages (conversation_id, seq, author_id, text, client_message_id)
+    select id, last_seq, $2, $3, $4 from numbered
+    returning *
+  )
+  select inserted.*, true as created from inserted
+  union all
+  select existing.*, false as created from existing`;
+
+/** One statement, prepared once per connection (as the API's prepared statements are). */
+const store = async (conversationId, authorId, text, clientMessageId) =>
+  (await db.query({ name: 'bench_sio_store', text: STORE, values: [conversationId, authorId, text, clientMessageId] })).rows[0];
+
 const isMember = async (client, conversationId, userId) =>
   (await client.query('select 1 from conversation_members where conversation_id = $1 and user_id = $2', [conversationId, userId])).rowCount > 0;
 
@@ -86,36 +109,22 @@ io.on('connection', (socket) => {
   socket.on('leave', ({ conversationId } = {}) => socket.leave(conversationId));
 
   socket.on('send', async ({ conversationId, clientMessageId, text } = {}, ack) => {
-    const client = await db.connect();
     try {
-      await client.query('begin');
-      if (!(await isMember(client, conversationId, user.id))) {
-        await client.query('rollback');
-        return ack?.({ error: 'not_found' });
+      // The statement Nexus's API runs (insertMemberMessage in api/src/repositories/messages.ts) on this peer's tables:
+      // membership, the clientMessageId lookup, the next seq under the conversation's row lock and the insert, in one round trip.
+      let row;
+      try {
+        row = await store(conversationId, user.id, text, clientMessageId);
+      } catch (error) {
+        // A concurrent resend stored it first (this attempt rolled back whole): now it is found.
+        if (error?.code !== '23505') throw error;
+        row = await store(conversationId, user.id, text, clientMessageId);
       }
-      await client.query('select id from bench_sio_conversations where id = $1 for update', [conversationId]);
-      const stored = await client.query(
-        'select * from bench_sio_messages where conversation_id = $1 and author_id = $2 and client_message_id = $3',
-        [conversationId, user.id, clientMessageId],
-      );
-      let row = stored.rows[0];
-      const created = !row;
-      if (created) {
-        const { rows } = await client.query('update bench_sio_conversations set last_seq = last_seq + 1 where id = $1 returning last_seq', [conversationId]);
-        ({ rows: [row] } = await client.query(
-          `insert into bench_sio_messages (conversation_id, seq, author_id, text, client_message_id)
-           values ($1, $2, $3, $4, $5) returning *`,
-          [conversationId, rows[0].last_seq, user.id, text, clientMessageId],
-        ));
-      }
-      await client.query('commit');
-      if (created) io.to(conversationId).emit('message', view(row, user));
+      if (!row) return ack?.({ error: 'not_found' });
+      if (row.created) io.to(conversationId).emit('message', view(row, user));
       ack?.({ id: row.id, seq: row.seq });
     } catch {
-      await client.query('rollback').catch(() => {});
       ack?.({ error: 'unavailable' });
-    } finally {
-      client.release();
     }
   });
 });
