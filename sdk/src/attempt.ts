@@ -5,68 +5,79 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 export type FetchFunction = FetchImplementation;
 
+/** How an attempt reads the answer's body: as text (JSON, problems), a `Blob` (files) or bytes. */
+export type BodyReading = 'text' | 'blob' | 'bytes';
+
+/** What `sendAttempt` read: the response (its body consumed) and the body, `null` for a status that has none. */
+export interface CompleteAnswer<Body = string | Blob | ArrayBuffer> {
+  response: Response;
+  body: Body | null;
+}
+
+/** One attempt's `Request`, carrying the attempt's signal (our timeout and the caller's abort). */
+export type BuildRequest = (signal: AbortSignal) => Request;
+
 /**
  * Sends one attempt and reads the whole body, all within `timeoutMs`, so a server that
- * stalls mid-body times out too. The caller's `signal` aborts it at any point.
- * `init` (this attempt's headers and body) is applied in the same `Request` copy that
- * carries the attempt's signal: each `Request` costs a body stream, so one copy, not two.
+ * stalls mid-body times out too. The caller's `signal` aborts it at any point. The body
+ * is read once, as `reading` says; nothing copies the response.
  *
  * Throws `TimeoutError` (our timer, or a caller's `AbortSignal.timeout`), the caller's
  * abort reason as is, or `NetworkError` for anything else that prevented an answer.
  */
 export async function sendAttempt(
   fetch: FetchFunction,
-  request: Request,
+  target: { method: string; url: string },
+  buildRequest: BuildRequest,
+  reading: BodyReading,
   timeoutMs: number,
-  callerSignal: AbortSignal,
-  context: FetchContext = {},
-  init: Pick<RequestInit, 'headers' | 'body'> = {},
-): Promise<Response> {
-  if (callerSignal.aborted) throw abortReason(request, callerSignal.reason);
+  callerSignal: AbortSignal | undefined,
+  context: FetchContext,
+): Promise<CompleteAnswer> {
+  if (callerSignal?.aborted) throw abortReason(target, callerSignal.reason);
   const controller = new AbortController();
+  // Node 20's fetch can lose a Request's signal to garbage collection and never abort
+  // (undici 6), so every await also races the abort itself. The race is rejected by
+  // whoever aborts, rather than by a listener on the signal: a listener costs more than
+  // the rest of the attempt's bookkeeping.
+  let rejectAborted!: (reason: unknown) => void;
+  const aborted = new Promise<never>((_resolve, reject) => (rejectAborted = reject));
+  aborted.catch(() => undefined);
+  const abort = (reason: unknown) => {
+    controller.abort(reason);
+    rejectAborted(controller.signal.reason);
+  };
   // The error is made only when the timer fires: capturing a stack on every call costs more than the request's own work.
   const timer =
     timeoutMs > 0 && Number.isFinite(timeoutMs)
-      ? setTimeout(() => controller.abort(new TimeoutError(request.method, request.url, timeoutMs)), timeoutMs)
+      ? setTimeout(() => abort(new TimeoutError(target.method, target.url, timeoutMs)), timeoutMs)
       : undefined;
-  const onCallerAbort = () => controller.abort(callerSignal.reason);
-  callerSignal.addEventListener('abort', onCallerAbort, { once: true });
-  // Node 20's fetch can lose a Request's signal to garbage collection and never abort
-  // (undici 6), so every await also races the abort itself.
-  const aborted = new Promise<never>((_resolve, reject) => {
-    controller.signal.addEventListener('abort', () => reject(controller.signal.reason), { once: true });
-  });
-  aborted.catch(() => undefined);
+  const onCallerAbort = callerSignal ? () => abort(callerSignal.reason) : undefined;
+  if (onCallerAbort) callerSignal!.addEventListener('abort', onCallerAbort, { once: true });
   try {
-    const pending = fetch(new Request(request, { ...init, signal: controller.signal }), context);
+    const pending = fetch(buildRequest(controller.signal), context);
     // If the abort wins, release whatever answer still arrives.
     pending
       .then((late) => (controller.signal.aborted ? late.body?.cancel() : undefined))
       .catch(() => undefined);
     const response = await Promise.race([pending, aborted]);
-    let body: ArrayBuffer | null = null;
-    if (!NULL_BODY_STATUSES.has(response.status)) {
-      const reading = response.arrayBuffer();
-      reading.catch(() => undefined);
-      body = await Promise.race([reading, aborted]);
-    }
-    const complete = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-    // A constructed Response has an empty `url`; keep the real one for error messages.
-    Object.defineProperty(complete, 'url', { value: response.url || request.url });
-    return complete;
+    if (NULL_BODY_STATUSES.has(response.status) || target.method === 'HEAD') return { response, body: null };
+    const body = reading === 'text' ? response.text() : reading === 'blob' ? response.blob() : response.arrayBuffer();
+    body.catch(() => undefined);
+    return { response, body: await Promise.race([body, aborted]) };
   } catch (error) {
-    if (controller.signal.aborted) throw abortReason(request, controller.signal.reason);
-    throw new NetworkError(request.method, request.url, error);
+    if (controller.signal.aborted) throw abortReason(target, controller.signal.reason);
+    throw new NetworkError(target.method, target.url, error);
   } finally {
     clearTimeout(timer);
-    callerSignal.removeEventListener('abort', onCallerAbort);
+    if (onCallerAbort) callerSignal!.removeEventListener('abort', onCallerAbort);
   }
 }
 
-function abortReason(request: Request, reason: unknown): unknown {
+function abortReason(target: { method: string; url: string }, reason: unknown): unknown {
   if (reason instanceof TimeoutError) return reason;
   if (reason instanceof Error && reason.name === 'TimeoutError') {
-    return new TimeoutError(request.method, request.url, undefined, reason);
+    return new TimeoutError(target.method, target.url, undefined, reason);
   }
   return reason;
 }

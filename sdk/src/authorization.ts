@@ -7,33 +7,28 @@ export async function resolveToken(source: TokenSource): Promise<string | undefi
   return typeof token === 'string' && token.trim() !== '' ? token.trim() : undefined;
 }
 
+/** The `Authorization` an attempt carries (`undefined`: none), and whether it came from the token source. */
+export interface AttemptAuthorization {
+  authorization: string | undefined;
+  /** Only a token from the token source can be helped by a refresh. */
+  fromToken: boolean;
+}
+
+const NONE: AttemptAuthorization = { authorization: undefined, fromToken: false };
+
 /**
- * Sets `Authorization` as the operation's contract says: public operations (and URLs
- * that are no operation of the contract) never carry one, whoever set it; protected
- * ones get `Bearer <token>` — unless the caller set their own for this request — and
- * none at all when there is no token, so the server answers a plain 401.
- *
- * @returns whether the header came from the token source (only then can a refresh help).
+ * `Authorization` as the operation's contract says: public operations (and URLs that
+ * are no operation of the contract) never carry one, whoever set it; protected ones get
+ * `Bearer <token>` — unless the caller set their own for this request — and none at all
+ * when there is no token, so the server answers a plain 401.
  */
-export async function applyAuthorization(
-  headers: Headers,
+export async function authorizationFor(
   operation: ResolvedOperation | undefined,
   token: TokenSource,
-  callerAuthorization: string | null,
-): Promise<boolean> {
-  if (operation?.entry.security !== 'bearer') {
-    headers.delete('authorization');
-    return false;
-  }
-  if (callerAuthorization !== null) {
-    headers.set('authorization', callerAuthorization);
-    return false;
-  }
+  callerAuthorization: string | undefined,
+): Promise<AttemptAuthorization> {
+  if (operation?.entry.security !== 'bearer') return NONE;
+  if (callerAuthorization !== undefined) return { authorization: callerAuthorization, fromToken: false };
   const value = await resolveToken(token);
-  if (value === undefined) {
-    headers.delete('authorization');
-    return true;
-  }
-  headers.set('authorization', `Bearer ${value}`);
-  return true;
+  return { authorization: value === undefined ? undefined : `Bearer ${value}`, fromToken: true };
 }

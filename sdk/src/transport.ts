@@ -1,18 +1,34 @@
-// The fetch that openapi-fetch calls: credentials by contract, idempotency keys,
-// timeouts, retries and refresh-on-401. Middleware cannot re-send a request, which
-// retries and refresh need, so this sits one level below it.
-import { sendAttempt, type FetchFunction } from './attempt.js';
-import { applyAuthorization } from './authorization.js';
-import type { NexusClientOptions, NexusRequestOptions } from './client-options.js';
+// Sends one call: credentials by contract, idempotency keys, timeouts, retries and
+// refresh-on-401. Each attempt is one `Request` handed to the client's `fetch`, and its
+// answer is read once. Middleware cannot re-send a request, which retries and refresh
+// need, so this sits below it.
+import { sendAttempt, type BodyReading, type CompleteAnswer, type FetchFunction } from './attempt.js';
+import { authorizationFor } from './authorization.js';
+import type { FetchContext, NexusClientOptions, NexusRequestOptions } from './client-options.js';
 import { NetworkError } from './errors.js';
 import { newIdempotencyKey } from './idempotency-key.js';
-import { findOperationAt } from './operation-lookup.js';
+import type { ResolvedOperation } from './operation-lookup.js';
 import { RETRYABLE_STATUSES, backoffDelayMs, pause, retryDelayForResponse, retryPolicyOf } from './retry-policy.js';
 
 const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
-export type Transport = (request: Request, options?: NexusRequestOptions) => Promise<Response>;
+/** A call as the client built it, before credentials: what every attempt of it sends. */
+export interface OutgoingCall {
+  /** Upper case. */
+  method: string;
+  url: string;
+  /** The contract operation it addresses; `undefined` for a URL outside the contract (no credentials then). */
+  operation: ResolvedOperation | undefined;
+  /** Header names in lower case. */
+  headers: Record<string, string>;
+  /** The caller's signal, if any. */
+  signal: AbortSignal | undefined;
+  /** One attempt's `Request` with these headers (credentials included) and this signal. */
+  request(headers: Record<string, string>, signal: AbortSignal): Request;
+}
+
+export type Transport = (call: OutgoingCall, reading: BodyReading, options?: NexusRequestOptions) => Promise<CompleteAnswer>;
 
 export function createTransport(options: NexusClientOptions): Transport {
   const fetch: FetchFunction = options.fetch ?? ((request) => globalThis.fetch(request));
@@ -31,61 +47,62 @@ export function createTransport(options: NexusClientOptions): Transport {
         pendingRefresh = undefined;
       }));
 
-  return async function send(request, requestOptions = {}) {
-    const operation = findOperationAt(request.method, request.url, options.baseUrl);
+  return async function send(call, reading, requestOptions = {}) {
+    const { method, url, operation, signal } = call;
     const policy = retryPolicyOf(options.retry, requestOptions.retry);
     const timeoutMs = requestOptions.timeoutMs ?? options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    const signal = request.signal;
 
-    const headers = new Headers(request.headers);
-    const callerAuthorization = headers.get('authorization');
+    const headers = call.headers;
+    const callerAuthorization = headers.authorization;
     // One key for every attempt of this call: that is what makes the retries safe.
-    if (operation?.entry.createsResource && !headers.has('idempotency-key')) {
-      headers.set('idempotency-key', newIdempotencyKey());
+    if (operation?.entry.createsResource && headers['idempotency-key'] === undefined) {
+      headers['idempotency-key'] = newIdempotencyKey();
     }
-    const retryable = (operation ? operation.entry.idempotent : IDEMPOTENT_METHODS.has(request.method)) || headers.has('idempotency-key');
-    const body = request.body === null ? null : await request.arrayBuffer();
-    const context = requestOptions.onUploadProgress ? { onUploadProgress: requestOptions.onUploadProgress } : {};
+    const retryable = (operation ? operation.entry.idempotent : IDEMPOTENT_METHODS.has(method)) || headers['idempotency-key'] !== undefined;
+    const context: FetchContext = requestOptions.onUploadProgress ? { onUploadProgress: requestOptions.onUploadProgress } : {};
 
     let retries = 0;
     let refreshed = false;
     for (;;) {
       const refreshesBeforeSending = completedRefreshes;
-      const attemptHeaders = new Headers(headers);
-      const tokenApplied = await applyAuthorization(attemptHeaders, operation, options.token, callerAuthorization);
+      const { authorization, fromToken } = await authorizationFor(operation, options.token, callerAuthorization);
+      const attemptHeaders = { ...headers };
+      if (authorization === undefined) delete attemptHeaders.authorization;
+      else attemptHeaders.authorization = authorization;
 
-      let response: Response;
+      let answer: CompleteAnswer;
       try {
-        response = await sendAttempt(fetch, request, timeoutMs, signal, context, { headers: attemptHeaders, body });
+        answer = await sendAttempt(fetch, call, (attemptSignal) => call.request(attemptHeaders, attemptSignal), reading, timeoutMs, signal, context);
       } catch (error) {
         if (error instanceof NetworkError && retryable && policy && retries < policy.retries) {
           const delayMs = backoffDelayMs(retries, policy);
           retries += 1;
-          policy.onRetry?.({ attempt: retries, delayMs, method: request.method, url: request.url, error });
+          policy.onRetry?.({ attempt: retries, delayMs, method, url, error });
           await pause(delayMs, signal);
           continue;
         }
         throw error;
       }
+      const { response } = answer;
 
-      if (response.status === 401 && tokenApplied && options.onUnauthorized && !refreshed) {
+      if (response.status === 401 && fromToken && options.onUnauthorized && !refreshed) {
         refreshed = true;
         // Sent with a token that a refresh has since replaced: just send again.
         if (completedRefreshes !== refreshesBeforeSending) continue;
         if (await refresh(options.onUnauthorized)) continue;
-        return response;
+        return answer;
       }
 
       if (RETRYABLE_STATUSES.has(response.status) && retryable && policy && retries < policy.retries) {
         const delayMs = retryDelayForResponse(response, retries, policy);
         if (delayMs !== undefined) {
           retries += 1;
-          policy.onRetry?.({ attempt: retries, delayMs, method: request.method, url: request.url, status: response.status });
+          policy.onRetry?.({ attempt: retries, delayMs, method, url, status: response.status });
           await pause(delayMs, signal);
           continue;
         }
       }
-      return response;
+      return answer;
     }
   };
 }
