@@ -116,7 +116,7 @@ export async function createChatGateway(options: ChatGatewayOptions) {
     /** Handles an HTTP upgrade request; anything not for CHAT_PATH is refused with 404. */
     async handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
       const instance = `${CHAT_PATH}#${randomUUID()}`;
-      socket.on('error', () => socket.destroy());
+      socket.on('error', destroyOnError);
       const url = new URL(request.url ?? '/', 'http://gateway.invalid');
       if (url.pathname !== CHAT_PATH) return refuseUpgrade(socket, { status: 404, slug: 'not-found', detail: `The chat WebSocket is at ${CHAT_PATH}.` }, instance);
       const probe = request.headers[PROBE_HEADER];
@@ -172,6 +172,11 @@ export async function createChatGateway(options: ChatGatewayOptions) {
 export type ChatGateway = Awaited<ReturnType<typeof createChatGateway>>;
 
 const PROBE_HEADER = 'x-nexus-readiness-probe';
+
+/** One listener for every upgrading socket (a closure per socket stayed on it for the connection's life). */
+function destroyOnError(this: Duplex): void {
+  this.destroy();
+}
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
