@@ -5,7 +5,7 @@ import { searchTerms } from '../src/domain/catalogue/search-query.js';
 import { activityByDay } from '../src/repositories/activity.js';
 import { findMembershipOfConversation } from '../src/repositories/conversations.js';
 import { countCustomers, insertCustomerOnce, listCustomers } from '../src/repositories/customers.js';
-import { insertMemberMessage } from '../src/repositories/messages.js';
+import { insertMemberMessage, listMessagesOfMember } from '../src/repositories/messages.js';
 import { countCatalogue, listProducts, searchProductsQuery, SIMILARITY_SETTING, type ProductFilters } from '../src/repositories/products.js';
 import { findQuote, hasDueQuotes, listQuoteLines } from '../src/repositories/quotes.js';
 import { quoteDashboard } from '../src/repositories/quotes-dashboard.js';
@@ -97,6 +97,11 @@ describe('SQL snapshots of the hot queries', () => {
   it('GET /api/conversations/{id}/membership (every chat join)', async () => {
     const statements = await statementsOf(() => findMembershipOfConversation(db, ID, SESSION));
     await expect(render('GET /api/conversations/{id}/membership (every chat join)', statements)).toMatchFileSnapshot(snapshot('chat-membership'));
+  });
+
+  it('GET /api/conversations/{id}/messages?after= (every catch-up after a reconnect)', async () => {
+    const statements = await statementsOf(() => listMessagesOfMember(db, { conversationId: ID, userId: SESSION, afterSeq: 41, limit: 50 }));
+    await expect(render('GET /api/conversations/{id}/messages?after=41 (membership and the page in one statement)', statements)).toMatchFileSnapshot(snapshot('chat-messages-after'));
   });
 
   it('GET /api/products (first page)', async () => {

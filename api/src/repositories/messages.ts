@@ -100,18 +100,31 @@ export function isDuplicatePost(error: unknown): boolean {
   return isUniqueViolation(error, 'messages_client_id_key');
 }
 
-/** Messages after `afterSeq`, ascending; `limit + 1` rows so the caller knows whether more follow. */
-export function listMessagesAfter(db: Db, conversationId: string, afterSeq: number, limit: number): Promise<MessageRecord[]> {
-  // Prepared: every catch-up after a reconnect runs it; the (conversation_id, seq) index answers any `after`.
-  return executePrepared(
-    db,
-    selectMessages(db)
-      .where('messages.conversation_id', '=', conversationId)
-      .where('messages.seq', '>', afterSeq)
-      .orderBy('messages.seq')
-      .limit(limit + 1)
-      .compile(),
-  );
+/**
+ * A member's page of messages after `afterSeq`, ascending, `limit + 1` rows so the caller knows whether more
+ * follow; undefined when `userId` is not a member (or there is no such conversation). One statement, the
+ * membership check included: every catch-up after a reconnect runs it. A member with nothing after
+ * `afterSeq` gets one row of nulls from the left join, dropped here.
+ */
+export async function listMessagesOfMember(
+  db: Db,
+  input: { conversationId: string; userId: string; afterSeq: number; limit: number },
+): Promise<MessageRecord[] | undefined> {
+  const { conversationId, userId, afterSeq, limit } = input;
+  const statement = sql<Omit<MessageRecord, 'id'> & { id: string | null }>`
+    select page.* from conversation_members as member
+    left join lateral (
+      select messages.*, users.name as author_name from messages
+      left join users on users.id = messages.author_id
+      where messages.conversation_id = member.conversation_id and messages.seq > ${afterSeq}
+      order by messages.seq
+      limit ${limit + 1}
+    ) as page on true
+    where member.conversation_id = ${conversationId} and member.user_id = ${userId}`;
+  // Prepared: the (conversation_id, seq) index answers any `after`, so one plan serves every call.
+  const rows = await executePrepared(db, statement.compile(db));
+  if (rows.length === 0) return undefined;
+  return rows.filter((row): row is MessageRecord => row.id !== null);
 }
 
 /** The assistant's answer to a message, if it has answered already. */

@@ -2,7 +2,7 @@ import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/database.js';
 import { problems } from '../../lib/problem.js';
 import { findMembership, setReadSeq, takeNextSeq } from '../../repositories/conversations.js';
-import { insertMemberMessage, insertMessage, isDuplicatePost, listMessagesAfter, type MessageRecord, type NewMessage } from '../../repositories/messages.js';
+import { insertMemberMessage, insertMessage, isDuplicatePost, listMessagesOfMember, type MessageRecord, type NewMessage } from '../../repositories/messages.js';
 import { answerInBackground } from './assistant-replies.js';
 import type { AssistantDeps } from './assistant.js';
 import { publishConversationEvent, publishMessages } from './chat-events.js';
@@ -63,8 +63,8 @@ export async function listMessages(
   conversationId: string,
   page: { after: number; limit: number },
 ): Promise<{ items: MessageView[]; nextAfter: number | null }> {
-  await memberConversation(deps.db, conversationId, caller);
-  const rows = await listMessagesAfter(deps.db, conversationId, page.after, page.limit);
+  const rows = await listMessagesOfMember(deps.db, { conversationId, userId: caller.id, afterSeq: page.after, limit: page.limit });
+  if (!rows) throw conversationNotFound();
   const items = rows.slice(0, page.limit).map(toMessageView);
   return { items, nextAfter: rows.length > page.limit ? items.at(-1)!.seq : null };
 }
