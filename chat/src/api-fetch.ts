@@ -1,5 +1,7 @@
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage, type RequestOptions } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { urlToHttpOptions } from 'node:url';
+import type { FetchImplementation, PlainRequest } from '@nexus/sdk';
 
 /** Statuses whose response has no body (a `Response` with one throws). */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -9,26 +11,41 @@ const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
  * `node:http` over keep-alive sockets to the API. Every message a client
  * sends is one API call, and undici's `fetch` (stream bodies, its own
  * `Request`/`Response` machinery per call) cost about three times the CPU of a
- * plain `node:http` request here (bench/README.md, bench:chat). The SDK still
- * builds, authorises, times out and retries each call; this only carries it.
+ * plain `node:http` request here (bench/README.md, bench:chat, bench:sdk).
+ * The SDK still builds, authorises, times out and retries each call; this only
+ * carries it. The SDK hands it each attempt as plain parts (`sendPlain`: no
+ * `Request`, whose body would be a web stream), and the answer is a `Response`
+ * over the bytes already read (no stream either); a `Request` (jose's JWKS
+ * fetch) works too.
  *
  * Sockets are reused most-recently-freed first, so a quiet gateway keeps few
  * warm; their number is not capped (as with undici's default pool): the
  * API's database pool is what bounds the work in flight.
  */
-export function apiFetch(): (request: Request) => Promise<Response> {
-  const http = new HttpAgent({ keepAlive: true, scheduling: 'lifo' });
-  const https = new HttpsAgent({ keepAlive: true, scheduling: 'lifo' });
+export function apiFetch(): FetchImplementation & ((request: Request) => Promise<Response>) {
+  const agents = { http: new HttpAgent({ keepAlive: true, scheduling: 'lifo' }), https: new HttpsAgent({ keepAlive: true, scheduling: 'lifo' }) };
+  // Host, port and protocol of each origin, parsed once: calls differ only in their paths.
+  const origins = new Map<string, { secure: boolean; options: RequestOptions }>();
 
-  return async function fetchOverNodeHttp(request: Request): Promise<Response> {
-    const url = new URL(request.url);
-    const secure = url.protocol === 'https:';
-    if (!secure && url.protocol !== 'http:') throw new TypeError(`apiFetch: unsupported protocol ${url.protocol}`);
-    const body = request.body === null ? undefined : Buffer.from(await request.arrayBuffer());
-    const headers: Record<string, string> = {};
-    request.headers.forEach((value, name) => (headers[name] = value));
-    if (body !== undefined) headers['content-length'] = String(body.length);
+  function target(url: string): { secure: boolean; options: RequestOptions; path: string } {
+    const schemeEnd = url.indexOf('://');
+    const pathStart = schemeEnd === -1 ? -1 : url.indexOf('/', schemeEnd + 3);
+    const origin = pathStart === -1 ? url : url.slice(0, pathStart);
+    let known = origins.get(origin);
+    if (!known) {
+      const parsed = new URL(origin);
+      const secure = parsed.protocol === 'https:';
+      if (!secure && parsed.protocol !== 'http:') throw new TypeError(`apiFetch: unsupported protocol ${parsed.protocol}`);
+      const { hostname, port, auth } = urlToHttpOptions(parsed);
+      known = { secure, options: { hostname, ...(port ? { port } : {}), ...(auth ? { auth } : {}) } };
+      if (origins.size < 100) origins.set(origin, known);
+    }
+    return { ...known, path: pathStart === -1 ? '/' : url.slice(pathStart) };
+  }
 
+  function send(method: string, url: string, headers: Record<string, string>, body: Buffer | string | undefined, signal: AbortSignal): Promise<Response> {
+    const { secure, options, path } = target(url);
+    if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
     return new Promise<Response>((resolve, reject) => {
       const onResponse = (incoming: IncomingMessage) => {
         const chunks: Buffer[] = [];
@@ -36,23 +53,126 @@ export function apiFetch(): (request: Request) => Promise<Response> {
         incoming.on('error', reject);
         incoming.on('end', () => {
           const status = incoming.statusCode ?? 502;
-          const responseHeaders = new Headers();
-          const raw = incoming.rawHeaders;
-          for (let i = 0; i < raw.length; i += 2) responseHeaders.append(raw[i]!, raw[i + 1]!);
-          const response = new Response(NULL_BODY_STATUSES.has(status) ? null : Buffer.concat(chunks), {
-            status,
-            statusText: incoming.statusMessage ?? '',
-            headers: responseHeaders,
-          });
-          // A constructed Response has an empty `url`; the SDK's error messages name it.
-          Object.defineProperty(response, 'url', { value: request.url });
-          resolve(response);
+          const bytes = NULL_BODY_STATUSES.has(status) ? null : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+          resolve(new ReadResponse(bytes, { status, statusText: incoming.statusMessage ?? '' }, incoming.rawHeaders, url) as unknown as Response);
         });
       };
-      const options = { method: request.method, headers, agent: secure ? https : http, signal: request.signal };
-      const outgoing = secure ? httpsRequest(url, options, onResponse) : httpRequest(url, options, onResponse);
-      outgoing.on('error', reject);
+      if (signal.aborted) return reject(signal.reason);
+      const requestOptions: RequestOptions = { ...options, path, method, headers, agent: secure ? agents.https : agents.http };
+      const outgoing = secure ? httpsRequest(requestOptions, onResponse) : httpRequest(requestOptions, onResponse);
+      // One listener, removed when the answer is in: node:http's own `signal` option also
+      // watches the request's stream, at twice the cost.
+      const onAbort = () => outgoing.destroy(signal.reason);
+      signal.addEventListener('abort', onAbort, { once: true });
+      outgoing.on('close', () => signal.removeEventListener('abort', onAbort));
+      outgoing.on('error', (error) => reject(signal.aborted ? signal.reason : error));
       outgoing.end(body);
     });
-  };
+  }
+
+  async function fetchOverNodeHttp(request: Request): Promise<Response> {
+    const body = request.body === null ? undefined : Buffer.from(await request.arrayBuffer());
+    const headers: Record<string, string> = {};
+    request.headers.forEach((value, name) => (headers[name] = value));
+    return send(request.method, request.url, headers, body, request.signal);
+  }
+
+  async function sendPlain(plain: PlainRequest): Promise<Response> {
+    const { method, url, headers, body, signal } = plain;
+    if (body === null || typeof body === 'string') return send(method, url, { ...headers }, body ?? undefined, signal);
+    // A form or bytes: let a Request encode it (a form's boundary goes into its content type).
+    return fetchOverNodeHttp(new Request(url, { method, headers, body, signal }));
+  }
+
+  return Object.assign(fetchOverNodeHttp, { sendPlain });
+}
+
+/**
+ * A `Response` over a body already read into memory: `text()`, `json()` and the rest
+ * answer from the bytes, without the web stream a `Response` body would cost.
+ */
+// Typed as a plain base: the DOM typings declare Response's members as properties, which a subclass cannot override.
+const ResponseBase = Response as unknown as new (body: null, init: ResponseInit) => object;
+
+class ReadResponse extends ResponseBase {
+  readonly #bytes: Buffer | null;
+  readonly #init: ResponseInit;
+  readonly #rawHeaders: string[];
+  readonly #url: string;
+  #headers: Headers | undefined;
+  #used = false;
+  #stream: ReadableStream<Uint8Array> | null | undefined;
+
+  /** `rawHeaders` as node:http gives them (name, value, name, value, …); made into `Headers` when first asked for. */
+  constructor(bytes: Buffer | null, init: ResponseInit, rawHeaders: string[], url: string) {
+    super(null, init);
+    this.#bytes = bytes;
+    this.#init = init;
+    this.#rawHeaders = rawHeaders;
+    this.#url = url;
+  }
+
+  get headers(): Headers {
+    if (this.#headers === undefined) {
+      const headers = new Headers();
+      const raw = this.#rawHeaders;
+      for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+      this.#headers = headers;
+    }
+    return this.#headers;
+  }
+
+  get url(): string {
+    return this.#url;
+  }
+
+  get body(): ReadableStream<Uint8Array> | null {
+    if (this.#stream === undefined) this.#stream = this.#bytes === null ? null : new Blob([this.#bytes]).stream();
+    return this.#stream;
+  }
+
+  get bodyUsed(): boolean {
+    return this.#used || (this.#stream?.locked ?? false);
+  }
+
+  #take(): Buffer {
+    if (this.bodyUsed) throw new TypeError('Body is unusable: Body has already been read');
+    this.#used = true;
+    return this.#bytes ?? Buffer.alloc(0);
+  }
+
+  async text(): Promise<string> {
+    const bytes = this.#take();
+    // As TextDecoder (what Response.text() uses): a UTF-8 byte order mark is not text.
+    const start = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    return bytes.toString('utf8', start);
+  }
+
+  async json(): Promise<unknown> {
+    return JSON.parse(await this.text());
+  }
+
+  async arrayBuffer(): Promise<ArrayBuffer> {
+    const bytes = this.#take();
+    return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  }
+
+  async bytes(): Promise<Uint8Array<ArrayBuffer>> {
+    return new Uint8Array(await this.arrayBuffer());
+  }
+
+  async blob(): Promise<Blob> {
+    const bytes = this.#take();
+    return new Blob([bytes], { type: this.headers.get('content-type') ?? '' });
+  }
+
+  async formData(): Promise<FormData> {
+    const bytes = this.#take();
+    return new Response(bytes, { headers: this.headers }).formData();
+  }
+
+  clone(): Response {
+    if (this.bodyUsed) throw new TypeError('Response.clone: Body has already been consumed.');
+    return new ReadResponse(this.#bytes, this.#init, this.#rawHeaders, this.#url) as unknown as Response;
+  }
 }

@@ -54,6 +54,25 @@ describe('apiFetch', () => {
     expect(isNexusError(error) && error.kind).toBe('not-found');
   });
 
+  it('answers a Request too (jose fetches the JWKS so), with a Response that reads like any other', async () => {
+    const fetch = apiFetch();
+    const url = `${api.baseUrl}/api/health`;
+    const response = await fetch(new Request(url));
+    expect(response.status).toBe(200);
+    expect(response.ok).toBe(true);
+    expect(response.url).toBe(url);
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    const copy = response.clone();
+    const health = (await response.json()) as { status: string };
+    expect(health).toEqual(expect.objectContaining({ status: expect.any(String) }));
+    expect(response.bodyUsed).toBe(true);
+    await expect(response.text()).rejects.toThrow(TypeError);
+    expect(JSON.parse(new TextDecoder().decode(await copy.arrayBuffer()))).toEqual(health);
+    const streamed = await fetch(new Request(url));
+    expect(JSON.parse(await new Response(streamed.body).text())).toMatchObject({ status: health.status });
+    expect(streamed.bodyUsed).toBe(true);
+  });
+
   it('fails with a network error when nothing listens', async () => {
     const nowhere = createNexusClient({ baseUrl: 'http://127.0.0.1:9', token: ada.accessToken, fetch: apiFetch(), retry: false });
     const error = await nowhere.call('getCurrentUser').catch((caught: unknown) => caught);

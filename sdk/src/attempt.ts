@@ -1,9 +1,6 @@
-import type { FetchContext, FetchImplementation } from './client-options.js';
 import { NetworkError, TimeoutError } from './errors.js';
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
-export type FetchFunction = FetchImplementation;
 
 /** How an attempt reads the answer's body: as text (JSON, problems), a `Blob` (files) or bytes. */
 export type BodyReading = 'text' | 'blob' | 'bytes';
@@ -14,8 +11,8 @@ export interface CompleteAnswer<Body = string | Blob | ArrayBuffer> {
   body: Body | null;
 }
 
-/** One attempt's `Request`, carrying the attempt's signal (our timeout and the caller's abort). */
-export type BuildRequest = (signal: AbortSignal) => Request;
+/** Sends one attempt with the attempt's signal (our timeout and the caller's abort). */
+export type Dispatch = (signal: AbortSignal) => Promise<Response>;
 
 /**
  * Sends one attempt and reads the whole body, all within `timeoutMs`, so a server that
@@ -26,13 +23,11 @@ export type BuildRequest = (signal: AbortSignal) => Request;
  * abort reason as is, or `NetworkError` for anything else that prevented an answer.
  */
 export async function sendAttempt(
-  fetch: FetchFunction,
+  dispatch: Dispatch,
   target: { method: string; url: string },
-  buildRequest: BuildRequest,
   reading: BodyReading,
   timeoutMs: number,
   callerSignal: AbortSignal | undefined,
-  context: FetchContext,
 ): Promise<CompleteAnswer> {
   if (callerSignal?.aborted) throw abortReason(target, callerSignal.reason);
   const controller = new AbortController();
@@ -55,7 +50,7 @@ export async function sendAttempt(
   const onCallerAbort = callerSignal ? () => abort(callerSignal.reason) : undefined;
   if (onCallerAbort) callerSignal!.addEventListener('abort', onCallerAbort, { once: true });
   try {
-    const pending = fetch(buildRequest(controller.signal), context);
+    const pending = dispatch(controller.signal);
     // If the abort wins, release whatever answer still arrives.
     pending
       .then((late) => (controller.signal.aborted ? late.body?.cancel() : undefined))

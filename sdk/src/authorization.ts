@@ -3,7 +3,10 @@ import type { ResolvedOperation } from './operation-lookup.js';
 
 /** The configured token, or `undefined` when there is none (never the strings "null"/"undefined"). */
 export async function resolveToken(source: TokenSource): Promise<string | undefined> {
-  const token = typeof source === 'function' ? await source() : source;
+  return usableToken(typeof source === 'function' ? await source() : source);
+}
+
+function usableToken(token: unknown): string | undefined {
   return typeof token === 'string' && token.trim() !== '' ? token.trim() : undefined;
 }
 
@@ -22,13 +25,16 @@ const NONE: AttemptAuthorization = { authorization: undefined, fromToken: false 
  * `Bearer <token>` — unless the caller set their own for this request — and none at all
  * when there is no token, so the server answers a plain 401.
  */
-export async function authorizationFor(
+export function authorizationFor(
   operation: ResolvedOperation | undefined,
   token: TokenSource,
   callerAuthorization: string | undefined,
-): Promise<AttemptAuthorization> {
+): AttemptAuthorization | Promise<AttemptAuthorization> {
   if (operation?.entry.security !== 'bearer') return NONE;
   if (callerAuthorization !== undefined) return { authorization: callerAuthorization, fromToken: false };
-  const value = await resolveToken(token);
-  return { authorization: value === undefined ? undefined : `Bearer ${value}`, fromToken: true };
+  // A fixed token is answered at once (no promise): this runs for every call.
+  if (typeof token !== 'function') return fromToken(usableToken(token));
+  return resolveToken(token).then(fromToken);
 }
+
+const fromToken = (value: string | undefined): AttemptAuthorization => ({ authorization: value === undefined ? undefined : `Bearer ${value}`, fromToken: true });

@@ -55,8 +55,39 @@ export interface FetchContext {
   onUploadProgress?: (progress: UploadProgress) => void;
 }
 
-/** What the client sends its requests with: `globalThis.fetch`, `xhrFetch`, or your own. */
-export type FetchImplementation = (request: Request, context: FetchContext) => Promise<Response>;
+/**
+ * One attempt of a call as plain parts, for a fetch that sends it without a `Request`
+ * object (see {@link FetchImplementation}'s `sendPlain`).
+ */
+export interface PlainRequest {
+  /** Upper case. */
+  method: string;
+  url: string;
+  /** Lower-case names; credentials already applied as the contract says. */
+  headers: Record<string, string>;
+  /** JSON is a string; a multipart body a `FormData`; a raw upload a `Blob`. */
+  body: string | FormData | Blob | ArrayBuffer | null;
+  /** Aborted by the attempt's timeout or the caller. */
+  signal: AbortSignal;
+}
+
+/**
+ * What the client sends its requests with: `globalThis.fetch`, `xhrFetch`, or your own.
+ *
+ * It may also carry `sendPlain`, the same fetch taking each attempt as plain parts:
+ * the client then calls that and builds no `Request`. That is for a server-side fetch
+ * (the chat gateway's, over `node:http`) where a `Request` is pure cost: on Node 20 one
+ * with a body makes a web stream, more CPU than a small API call itself (bench:sdk).
+ *
+ * @example
+ * const send = Object.assign((request: Request) => fetch(request), {
+ *   sendPlain: ({ method, url, headers, body, signal }: PlainRequest) => fetch(url, { method, headers, body, signal }),
+ * });
+ * createNexusClient({ baseUrl, fetch: send });
+ */
+export type FetchImplementation = ((request: Request, context: FetchContext) => Promise<Response>) & {
+  sendPlain?: (request: PlainRequest, context: FetchContext) => Promise<Response>;
+};
 
 /** Options that apply to a single request (alongside `params`, `body`, `signal`, …). */
 export interface NexusRequestOptions {

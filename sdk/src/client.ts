@@ -178,8 +178,8 @@ export function createNexusClient(options: NexusClientOptions): NexusClient {
       operation,
       headers: merged,
       signal: signal ?? undefined,
-      request: (attemptHeaders, attemptSignal) =>
-        new Request(url, { redirect: 'follow', ...(rest as RequestInit), method, headers: attemptHeaders, body: serialized ?? null, signal: attemptSignal }),
+      body: serialized ?? null,
+      init: rest as RequestInit,
     };
   }
 
@@ -204,7 +204,9 @@ export function createNexusClient(options: NexusClientOptions): NexusClient {
           operation: findOperationAt(outgoing.method, outgoing.url, options.baseUrl),
           headers,
           signal: outgoing.signal,
-          request: (attemptHeaders, signal) => new Request(outgoing, { headers: attemptHeaders, body, signal }),
+          body,
+          init: {},
+          base: outgoing,
         };
         const sent = await send(call, 'bytes', { timeoutMs, retry, onUploadProgress });
         // openapi-fetch and the middleware's onResponse read the body again.

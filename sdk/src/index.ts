@@ -2,6 +2,7 @@ export { createNexusClient, type NexusClient } from './client.js';
 export type {
   FetchContext,
   FetchImplementation,
+  PlainRequest,
   NexusClientOptions,
   NexusRequestOptions,
   RetryEvent,

@@ -2,7 +2,7 @@
 // refresh-on-401. Each attempt is one `Request` handed to the client's `fetch`, and its
 // answer is read once. Middleware cannot re-send a request, which retries and refresh
 // need, so this sits below it.
-import { sendAttempt, type BodyReading, type CompleteAnswer, type FetchFunction } from './attempt.js';
+import { sendAttempt, type BodyReading, type CompleteAnswer } from './attempt.js';
 import { authorizationFor } from './authorization.js';
 import type { FetchContext, NexusClientOptions, NexusRequestOptions } from './client-options.js';
 import { NetworkError } from './errors.js';
@@ -24,14 +24,29 @@ export interface OutgoingCall {
   headers: Record<string, string>;
   /** The caller's signal, if any. */
   signal: AbortSignal | undefined;
-  /** One attempt's `Request` with these headers (credentials included) and this signal. */
-  request(headers: Record<string, string>, signal: AbortSignal): Request;
+  /** Serialised once, sent as is by every attempt. */
+  body: string | FormData | Blob | ArrayBuffer | null;
+  /** The caller's other `RequestInit` fields (`credentials`, `cache`, …). */
+  init: RequestInit;
+  /** The `Request` middleware produced, when it did: an attempt copies it (mode, credentials, …). */
+  base?: Request;
 }
 
 export type Transport = (call: OutgoingCall, reading: BodyReading, options?: NexusRequestOptions) => Promise<CompleteAnswer>;
 
 export function createTransport(options: NexusClientOptions): Transport {
-  const fetch: FetchFunction = options.fetch ?? ((request) => globalThis.fetch(request));
+  const fetch = options.fetch;
+  const sendPlain = fetch?.sendPlain;
+
+  // One attempt: plain parts to a fetch that takes them, else one Request (globalThis.fetch
+  // builds its own from the URL and init, so it is given those rather than a Request to copy).
+  const dispatch = (call: OutgoingCall, headers: Record<string, string>, signal: AbortSignal, context: FetchContext): Promise<Response> => {
+    const { method, url, body } = call;
+    if (sendPlain) return sendPlain({ method, url, headers, body, signal }, context);
+    const init: RequestInit = call.base ? { headers, body, signal } : { redirect: 'follow', ...call.init, method, headers, body, signal };
+    if (fetch) return fetch(new Request(call.base ?? url, init), context);
+    return globalThis.fetch(call.base ?? url, init);
+  };
   let pendingRefresh: Promise<boolean> | undefined;
   let completedRefreshes = 0;
 
@@ -65,14 +80,15 @@ export function createTransport(options: NexusClientOptions): Transport {
     let refreshed = false;
     for (;;) {
       const refreshesBeforeSending = completedRefreshes;
-      const { authorization, fromToken } = await authorizationFor(operation, options.token, callerAuthorization);
+      const pendingAuthorization = authorizationFor(operation, options.token, callerAuthorization);
+      const { authorization, fromToken } = pendingAuthorization instanceof Promise ? await pendingAuthorization : pendingAuthorization;
       const attemptHeaders = { ...headers };
       if (authorization === undefined) delete attemptHeaders.authorization;
       else attemptHeaders.authorization = authorization;
 
       let answer: CompleteAnswer;
       try {
-        answer = await sendAttempt(fetch, call, (attemptSignal) => call.request(attemptHeaders, attemptSignal), reading, timeoutMs, signal, context);
+        answer = await sendAttempt((attemptSignal) => dispatch(call, attemptHeaders, attemptSignal, context), call, reading, timeoutMs, signal);
       } catch (error) {
         if (error instanceof NetworkError && retryable && policy && retries < policy.retries) {
           const delayMs = backoffDelayMs(retries, policy);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createNexusClient, type NexusClient } from '../src/index.js';
+import { createNexusClient, type NexusClient, type PlainRequest } from '../src/index.js';
 import { startRecordingServer, type RecordingServer } from './support/recording-server.js';
 
 /**
@@ -121,5 +121,51 @@ describe('middleware', () => {
   it('refuses something that is no middleware', () => {
     const client = createNexusClient({ baseUrl: server.baseUrl });
     expect(() => client.use({} as never)).toThrow(/Middleware must be an object/);
+  });
+});
+
+describe('a fetch that takes plain parts (sendPlain)', () => {
+  function plainFetch() {
+    const seen: PlainRequest[] = [];
+    let requests = 0;
+    const fetch = Object.assign(
+      (request: Request) => {
+        requests += 1;
+        return globalThis.fetch(request);
+      },
+      {
+        sendPlain: (plain: PlainRequest) => {
+          seen.push(plain);
+          const { method, url, headers, body, signal } = plain;
+          return globalThis.fetch(url, { method, headers, body, signal });
+        },
+      },
+    );
+    return { fetch, seen, requestsBuilt: () => requests };
+  }
+
+  it('is given each attempt as method, URL, headers with credentials, the serialised body and a signal — no Request', async () => {
+    const { fetch, seen, requestsBuilt } = plainFetch();
+    const client = createNexusClient({ baseUrl: server.baseUrl, token: 'test-token', fetch, retry: false });
+    await client.call('createCustomer', { body: { name: 'Tan' } });
+    await loosely(client)('getHealth', { headers: { authorization: 'Bearer caller-token' } });
+
+    expect(requestsBuilt()).toBe(0);
+    expect(seen[0]).toMatchObject({ method: 'POST', url: `${server.baseUrl}/api/customers`, body: '{"name":"Tan"}' });
+    expect(seen[0]!.headers).toMatchObject({ 'content-type': 'application/json', authorization: 'Bearer test-token' });
+    expect(seen[0]!.headers['idempotency-key']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(seen[0]!.signal).toBeInstanceOf(AbortSignal);
+    expect(seen[1]!.headers).not.toHaveProperty('authorization');
+    expect(server.requests.map((request) => request.headers.authorization)).toEqual(['Bearer test-token', undefined]);
+  });
+
+  it('gets the same idempotency key on a retry, and its signal aborts on the timeout', async () => {
+    const { fetch, seen } = plainFetch();
+    server.handle((_request, index) => (index === 0 ? { status: 503, headers: { 'retry-after': '0' } } : { delayMs: 5_000, status: 201, body: { id: ID } }));
+    const client = createNexusClient({ baseUrl: server.baseUrl, token: 'test-token', fetch, retry: { retries: 1, baseDelayMs: 1 } });
+    await expect(client.call('createCustomer', { body: { name: 'Tan' }, timeoutMs: 1_500 })).rejects.toMatchObject({ kind: 'timeout' });
+    expect(seen).toHaveLength(2);
+    expect(seen[1]!.headers['idempotency-key']).toBe(seen[0]!.headers['idempotency-key']);
+    expect(seen[1]!.signal.aborted).toBe(true);
   });
 });
