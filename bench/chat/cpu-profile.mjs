@@ -12,10 +12,17 @@ if (dir) {
   session.post('Profiler.enable');
   session.post('Profiler.setSamplingInterval', { interval: 500 });
   session.post('Profiler.start');
-  process.on('exit', () => {
+  let written = false;
+  const write = () => {
+    if (written) return;
+    written = true;
     // An in-thread session answers synchronously, so this runs before the process is gone.
     session.post('Profiler.stop', (error, result) => {
       if (!error) writeFileSync(path.join(dir, `${path.basename(process.argv[1] ?? 'node')}-${process.pid}.cpuprofile`), JSON.stringify(result.profile));
     });
-  });
+  };
+  process.on('exit', write);
+  // The bench SIGKILLs one gateway in its storm: it asks for that one's profile first (SIGHUP), so the
+  // gateway holding the senders is profiled too.
+  process.on('SIGHUP', write);
 }

@@ -416,6 +416,11 @@ async function runTarget(target, { users, bigRoom, smallRooms, memberships, smal
     const table = target === 'nexus' ? 'conversations' : 'bench_sio_conversations';
     const seqs = async () => Object.fromEntries((await db.query(`select id, last_seq from ${table} where id = any($1::uuid[])`, [smallRooms])).rows.map((row) => [row.id, row.last_seq]));
     const from = await seqs();
+    if (CPU_PROFILE_DIR && servers[0].pid) {
+      // Instance 0 is SIGKILLed below and would write no profile: it writes what it has now (bench/chat/cpu-profile.mjs).
+      process.kill(servers[0].pid, 'SIGHUP');
+      await sleep(2000);
+    }
     await all('record', { latency: false, counts: true });
     const intervalMs = (smallSenders.length / STORM_RATE) * 1000;
     await each('flow', smallSenders, 'senders', { intervalMs });
