@@ -70,6 +70,29 @@ function bareFetch(baseUrl) {
   };
 }
 
+// chat's apiFetch alone, given each call as the SDK gives it (sendPlain): what the SDK adds is the rest.
+function apiFetchAlone(baseUrl) {
+  const fetch = apiFetch();
+  const url = `${baseUrl}/api/conversations/${CONVERSATION}/messages`;
+  return async (i) => {
+    const controller = new AbortController();
+    const response = await fetch.sendPlain(
+      {
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify({ text: `message ${i}`, clientMessageId: `c-${i}` }),
+        signal: controller.signal,
+        onAbort: () => undefined,
+      },
+      {},
+    );
+    const data = JSON.parse(await response.text());
+    if (response.status !== 201 || typeof data.seq !== 'number') throw new Error(`unexpected answer ${response.status}`);
+    return data;
+  };
+}
+
 function sdk(baseUrl, fetchImplementation) {
   const api = createNexusClient({ baseUrl, token: TOKEN, ...(fetchImplementation ? { fetch: fetchImplementation } : {}) });
   return async (i) => {
@@ -84,6 +107,7 @@ function sdk(baseUrl, fetchImplementation) {
 
 const CLIENTS = {
   'bare-http': { what: 'node:http keep-alive + JSON.parse', make: bareHttp },
+  'api-fetch': { what: "chat's apiFetch().sendPlain alone + JSON.parse", make: apiFetchAlone },
   'sdk-api-fetch': { what: "SDK call('postMessage') over chat's apiFetch()", make: (baseUrl) => sdk(baseUrl, apiFetch()) },
   'sdk-fetch': { what: "SDK call('postMessage') over globalThis.fetch", make: (baseUrl) => sdk(baseUrl) },
   'bare-fetch': { what: 'globalThis.fetch + response.json()', make: bareFetch },

@@ -43,15 +43,31 @@ export function apiFetch(): FetchImplementation & ((request: Request) => Promise
     return { ...known, path: pathStart === -1 ? '/' : url.slice(pathStart) };
   }
 
-  function send(method: string, url: string, headers: Record<string, string>, body: Buffer | string | undefined, signal: AbortSignal): Promise<Response> {
+  /** `onAbort` as in the SDK's `PlainRequest`; a `Request`'s signal is listened to. */
+  function send(
+    method: string,
+    url: string,
+    headers: Record<string, string>,
+    body: Buffer | string | undefined,
+    signal: AbortSignal,
+    onAbort?: (cancel: (reason: unknown) => void) => void,
+  ): Promise<Response> {
     const { secure, options, path } = target(url);
     if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
     return new Promise<Response>((resolve, reject) => {
+      // Not node:http's `signal` option: it listens on the signal and watches the request's
+      // stream, which costs more than the rest of this function.
+      const cancel = () => outgoing.destroy(signal.reason);
+      const fail = (error: unknown) => {
+        if (!onAbort) signal.removeEventListener('abort', cancel);
+        reject(signal.aborted ? signal.reason : error);
+      };
       const onResponse = (incoming: IncomingMessage) => {
         const chunks: Buffer[] = [];
         incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-        incoming.on('error', reject);
+        incoming.on('error', fail);
         incoming.on('end', () => {
+          if (!onAbort) signal.removeEventListener('abort', cancel);
           const status = incoming.statusCode ?? 502;
           const bytes = NULL_BODY_STATUSES.has(status) ? null : chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
           resolve(new ReadResponse(bytes, { status, statusText: incoming.statusMessage ?? '' }, incoming.rawHeaders, url) as unknown as Response);
@@ -60,12 +76,9 @@ export function apiFetch(): FetchImplementation & ((request: Request) => Promise
       if (signal.aborted) return reject(signal.reason);
       const requestOptions: RequestOptions = { ...options, path, method, headers, agent: secure ? agents.https : agents.http };
       const outgoing = secure ? httpsRequest(requestOptions, onResponse) : httpRequest(requestOptions, onResponse);
-      // One listener, removed when the answer is in: node:http's own `signal` option also
-      // watches the request's stream, at twice the cost.
-      const onAbort = () => outgoing.destroy(signal.reason);
-      signal.addEventListener('abort', onAbort, { once: true });
-      outgoing.on('close', () => signal.removeEventListener('abort', onAbort));
-      outgoing.on('error', (error) => reject(signal.aborted ? signal.reason : error));
+      if (onAbort) onAbort(cancel);
+      else signal.addEventListener('abort', cancel, { once: true });
+      outgoing.on('error', fail);
       outgoing.end(body);
     });
   }
@@ -78,8 +91,8 @@ export function apiFetch(): FetchImplementation & ((request: Request) => Promise
   }
 
   async function sendPlain(plain: PlainRequest): Promise<Response> {
-    const { method, url, headers, body, signal } = plain;
-    if (body === null || typeof body === 'string') return send(method, url, { ...headers }, body ?? undefined, signal);
+    const { method, url, headers, body, signal, onAbort } = plain;
+    if (body === null || typeof body === 'string') return send(method, url, { ...headers }, body ?? undefined, signal, onAbort);
     // A form or bytes: let a Request encode it (a form's boundary goes into its content type).
     return fetchOverNodeHttp(new Request(url, { method, headers, body, signal }));
   }

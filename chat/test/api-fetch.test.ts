@@ -1,6 +1,8 @@
 // The gateway's node:http fetch (src/api-fetch.ts) under the SDK, against the real API:
 // bodies, statuses and headers both ways, bodiless answers, problems as typed errors.
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createNexusClient, isNexusError, type NexusClient } from '@nexus/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../../scripts/lib/test-stack.mjs';
@@ -71,6 +73,23 @@ describe('apiFetch', () => {
     const streamed = await fetch(new Request(url));
     expect(JSON.parse(await new Response(streamed.body).text())).toMatchObject({ status: health.status });
     expect(streamed.bodyUsed).toBe(true);
+  });
+
+  it('times out on a server that never answers, and closes that request', async () => {
+    let closed!: () => void;
+    const requestClosed = new Promise<void>((resolve) => (closed = resolve));
+    const silent = createServer((request) => request.socket.on('close', closed));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const stalled = createNexusClient({ baseUrl: `http://127.0.0.1:${port}`, token: ada.accessToken, fetch: apiFetch(), retry: false, timeoutMs: 500 });
+      const error = await stalled.call('getCurrentUser').catch((caught: unknown) => caught);
+      expect(isNexusError(error) && error.kind).toBe('timeout');
+      await requestClosed; // the test's timeout bounds this: a request left open would hang here
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('fails with a network error when nothing listens', async () => {

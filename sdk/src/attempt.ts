@@ -11,8 +11,11 @@ export interface CompleteAnswer<Body = string | Blob | ArrayBuffer> {
   body: Body | null;
 }
 
-/** Sends one attempt with the attempt's signal (our timeout and the caller's abort). */
-export type Dispatch = (signal: AbortSignal) => Promise<Response>;
+/**
+ * Sends one attempt with the attempt's signal (our timeout and the caller's abort);
+ * `onAbort` registers a function called directly when it aborts (see `PlainRequest`).
+ */
+export type Dispatch = (signal: AbortSignal, onAbort: (cancel: (reason: unknown) => void) => void) => Promise<Response>;
 
 /**
  * Sends one attempt and reads the whole body, all within `timeoutMs`, so a server that
@@ -38,9 +41,11 @@ export async function sendAttempt(
   let rejectAborted!: (reason: unknown) => void;
   const aborted = new Promise<never>((_resolve, reject) => (rejectAborted = reject));
   aborted.catch(() => undefined);
+  let cancel: ((reason: unknown) => void) | undefined;
   const abort = (reason: unknown) => {
     controller.abort(reason);
     rejectAborted(controller.signal.reason);
+    cancel?.(controller.signal.reason);
   };
   // The error is made only when the timer fires: capturing a stack on every call costs more than the request's own work.
   const timer =
@@ -50,7 +55,9 @@ export async function sendAttempt(
   const onCallerAbort = callerSignal ? () => abort(callerSignal.reason) : undefined;
   if (onCallerAbort) callerSignal!.addEventListener('abort', onCallerAbort, { once: true });
   try {
-    const pending = dispatch(controller.signal);
+    const pending = dispatch(controller.signal, (onAbort) => {
+      cancel = onAbort;
+    });
     // If the abort wins, release whatever answer still arrives.
     pending
       .then((late) => (controller.signal.aborted ? late.body?.cancel() : undefined))

@@ -69,6 +69,12 @@ export interface PlainRequest {
   body: string | FormData | Blob | ArrayBuffer | null;
   /** Aborted by the attempt's timeout or the caller. */
   signal: AbortSignal;
+  /**
+   * The same as listening for `signal`'s abort, at a fraction of the cost (an
+   * `EventTarget` listener costs Node 20 more than the rest of a small call's
+   * bookkeeping): `cancel` is called, once, if the attempt is aborted while in flight.
+   */
+  onAbort(cancel: (reason: unknown) => void): void;
 }
 
 /**

@@ -40,9 +40,15 @@ export function createTransport(options: NexusClientOptions): Transport {
 
   // One attempt: plain parts to a fetch that takes them, else one Request (globalThis.fetch
   // builds its own from the URL and init, so it is given those rather than a Request to copy).
-  const dispatch = (call: OutgoingCall, headers: Record<string, string>, signal: AbortSignal, context: FetchContext): Promise<Response> => {
+  const dispatch = (
+    call: OutgoingCall,
+    headers: Record<string, string>,
+    signal: AbortSignal,
+    onAbort: (cancel: (reason: unknown) => void) => void,
+    context: FetchContext,
+  ): Promise<Response> => {
     const { method, url, body } = call;
-    if (sendPlain) return sendPlain({ method, url, headers, body, signal }, context);
+    if (sendPlain) return sendPlain({ method, url, headers, body, signal, onAbort }, context);
     const init: RequestInit = call.base ? { headers, body, signal } : { redirect: 'follow', ...call.init, method, headers, body, signal };
     if (fetch) return fetch(new Request(call.base ?? url, init), context);
     return globalThis.fetch(call.base ?? url, init);
@@ -88,7 +94,7 @@ export function createTransport(options: NexusClientOptions): Transport {
 
       let answer: CompleteAnswer;
       try {
-        answer = await sendAttempt((attemptSignal) => dispatch(call, attemptHeaders, attemptSignal, context), call, reading, timeoutMs, signal);
+        answer = await sendAttempt((attemptSignal, onAbort) => dispatch(call, attemptHeaders, attemptSignal, onAbort, context), call, reading, timeoutMs, signal);
       } catch (error) {
         if (error instanceof NetworkError && retryable && policy && retries < policy.retries) {
           const delayMs = backoffDelayMs(retries, policy);
