@@ -22,6 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { REPO_ROOT, startApi } from '../../scripts/lib/test-stack.mjs';
+import { insertBenchUsers } from './bench-users.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const flags = Object.fromEntries(process.argv.slice(2).flatMap((arg) => (/^--([\w-]+)=(.*)$/.exec(arg) ? [[RegExp.$1, RegExp.$2]] : [])));
@@ -72,12 +73,7 @@ async function startTarget(name, root) {
   const db = new pg.Client({ connectionString: api.env.DATABASE_URL });
   await db.connect();
   try {
-    await db.query(
-      `insert into users (email, name, role, password_hash)
-       select 'bench-' || i || '@bench.invalid', 'Bench user ' || i, 'sales', (select password_hash from users where lower(email) = lower($1))
-       from generate_series(1, $2::int) as i`,
-      [api.admin.email, USERS],
-    );
+    await insertBenchUsers(db, api.admin.email, USERS);
     for (let i = 0; i < USERS; i++) {
       const response = await fetch(`${api.baseUrl}/api/auth/login`, {
         method: 'POST',

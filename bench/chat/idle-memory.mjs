@@ -17,6 +17,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startApi, startChatGateway } from '../../scripts/lib/test-stack.mjs';
 import { perConnection, summarize } from './heap-diff.mjs';
+import { insertBenchUsers } from './bench-users.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const flags = Object.fromEntries(process.argv.slice(2).flatMap((arg) => (/^--([\w-]+)=(.*)$/.exec(arg) ? [[RegExp.$1, RegExp.$2]] : [])));
@@ -38,12 +39,7 @@ let gateway;
 let worker;
 try {
   // Users, logins and rooms as bench/chat/run.mjs makes them.
-  await db.query(
-    `insert into users (email, name, role, password_hash)
-     select 'bench-' || i || '@bench.invalid', 'Bench user ' || i, 'sales', (select password_hash from users where lower(email) = lower($1))
-     from generate_series(1, $2::int) as i`,
-    [api.admin.email, CLIENTS],
-  );
+  await insertBenchUsers(db, api.admin.email, CLIENTS);
   const users = [];
   for (let next = 0; next < CLIENTS; ) {
     const batch = Array.from({ length: Math.min(8, CLIENTS - next) }, (_, k) => next + k);

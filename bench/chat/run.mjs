@@ -19,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { freePort, startApi, startChatGateway } from '../../scripts/lib/test-stack.mjs';
+import { insertBenchUsers } from './bench-users.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const flags = Object.fromEntries(process.argv.slice(2).flatMap((arg) => (/^--([\w-]+)=(.*)$/.exec(arg) ? [[RegExp.$1, RegExp.$2]] : [])));
@@ -90,12 +91,7 @@ const results = { startedAt: new Date().toISOString(), settings: { CLIENTS, ROOM
 try {
   const started = now();
   // Users with the first admin's password (hash copied: bench data, set-based), then a real login each.
-  await db.query(
-    `insert into users (email, name, role, password_hash)
-     select 'bench-' || i || '@bench.invalid', 'Bench user ' || i, 'sales', (select password_hash from users where lower(email) = lower($1))
-     from generate_series(1, $2::int) as i`,
-    [api.admin.email, CLIENTS],
-  );
+  await insertBenchUsers(db, api.admin.email, CLIENTS);
   const users = await pool(
     Array.from({ length: CLIENTS }, (_, i) => i),
     8,
