@@ -190,7 +190,7 @@ export function createNexusClient(options: NexusClientOptions): NexusClient {
     const loose = core.request as (method: string, path: string, init: object) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
     const { data, error, response } = await loose(method, path, {
       ...rest,
-      middleware: [...middlewares, ...(middleware ?? [])],
+      ...(middleware ? { middleware } : {}),
       bodySerializer: (body: unknown) => serializeBody(body, entry?.requestBody),
       ...(entry?.responseBody === 'binary' ? { parseAs: 'blob' } : {}),
       fetch: async (outgoing: Request) => {
@@ -243,16 +243,15 @@ export function createNexusClient(options: NexusClientOptions): NexusClient {
     PUT: byMethod('put'),
     PATCH: byMethod('patch'),
     DELETE: byMethod('delete'),
+    // openapi-fetch keeps (and checks) the middleware; the list here only says whether there is any.
     use: (...middleware) => {
       for (const m of middleware) {
-        if (!m) continue;
-        if (typeof m !== 'object' || !('onRequest' in m || 'onResponse' in m || 'onError' in m)) {
-          throw new Error('Middleware must be an object with one of `onRequest()`, `onResponse() or `onError()`');
-        }
-        middlewares.push(m);
+        core.use(m);
+        if (m) middlewares.push(m);
       }
     },
     eject: (...middleware) => {
+      core.eject(...middleware);
       for (const m of middleware) {
         const index = middlewares.indexOf(m);
         if (index !== -1) middlewares.splice(index, 1);

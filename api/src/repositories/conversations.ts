@@ -43,8 +43,8 @@ export function findConversation(db: Db, id: string): Promise<ConversationRow | 
 }
 
 /** The conversation, only if `userId` is one of its members (others must not learn it exists). */
-export async function findConversationOfMember(db: Db, id: string, userId: string): Promise<ConversationRow | undefined> {
-  const query = db
+export function findConversationOfMember(db: Db, id: string, userId: string): Promise<ConversationRow | undefined> {
+  return db
     .selectFrom('conversations')
     .selectAll('conversations')
     .where('conversations.id', '=', id)
@@ -56,10 +56,8 @@ export async function findConversationOfMember(db: Db, id: string, userId: strin
           .whereRef('conversation_members.conversation_id', '=', 'conversations.id')
           .where('conversation_members.user_id', '=', userId),
       ),
-    );
-  // Prepared: the membership check of every catch-up (GET …/messages?after=).
-  const [row] = await executePrepared(db, query.compile());
-  return row;
+    )
+    .executeTakeFirst();
 }
 
 /** Takes the conversation's row lock until the transaction ends; undefined when it does not exist. */
