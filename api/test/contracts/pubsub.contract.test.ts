@@ -42,6 +42,26 @@ describe.each(cases)('pub/sub contract: $backend', (backend) => {
     await offB();
   });
 
+  it('publishes many events, each on its channel, in order', async () => {
+    const a: unknown[] = [];
+    const b: unknown[] = [];
+    const offA = await pubsub().subscribe('room:many-a', (event) => a.push(event));
+    const offB = await pubsub().subscribe('room:many-b', (event) => b.push(event));
+    await pubsub().publishMany([
+      { channel: 'room:many-a', event: { seq: 1 } },
+      { channel: 'room:many-b', event: { seq: 1 } },
+      { channel: 'room:many-a', event: { seq: 2 } },
+      { channel: 'room:many-nobody', event: { seq: 1 } },
+      { channel: 'room:many-a', event: { seq: 3 } },
+    ]);
+    await eventually(() => a.length === 3 && b.length === 1);
+    expect(a).toEqual([{ seq: 1 }, { seq: 2 }, { seq: 3 }]);
+    expect(b).toEqual([{ seq: 1 }]);
+    await pubsub().publishMany([]);
+    await offA();
+    await offB();
+  });
+
   it('stops delivering after unsubscribe, and the other subscribers go on', async () => {
     const stays: unknown[] = [];
     const leaves: unknown[] = [];

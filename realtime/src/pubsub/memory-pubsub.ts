@@ -9,22 +9,26 @@ import type { HandlerErrorSink, PubSub } from './pubsub.js';
 export function memoryPubSub(onHandlerError: HandlerErrorSink = () => {}): PubSub {
   const channels = new Map<string, Set<(event: unknown) => void>>();
   let closed = false;
+  const publish: PubSub['publish'] = async (channel, event) => {
+    if (closed) throw new Error('pub/sub is closed');
+    const payload = JSON.stringify(event);
+    const handlers = channels.get(channel);
+    if (!handlers || payload === undefined) return;
+    for (const handler of [...handlers]) {
+      setImmediate(() => {
+        if (!channels.get(channel)?.has(handler)) return; // unsubscribed meanwhile
+        try {
+          handler(JSON.parse(payload));
+        } catch (error) {
+          onHandlerError(error, channel);
+        }
+      });
+    }
+  };
   return {
-    async publish(channel, event) {
-      if (closed) throw new Error('pub/sub is closed');
-      const payload = JSON.stringify(event);
-      const handlers = channels.get(channel);
-      if (!handlers || payload === undefined) return;
-      for (const handler of [...handlers]) {
-        setImmediate(() => {
-          if (!channels.get(channel)?.has(handler)) return; // unsubscribed meanwhile
-          try {
-            handler(JSON.parse(payload));
-          } catch (error) {
-            onHandlerError(error, channel);
-          }
-        });
-      }
+    publish,
+    async publishMany(events) {
+      for (const { channel, event } of events) await publish(channel, event);
     },
     async subscribe(channel, handler) {
       if (closed) throw new Error('pub/sub is closed');

@@ -7,6 +7,8 @@
  */
 export interface PubSub {
   publish(channel: string, event: unknown): Promise<void>;
+  /** Publishes each event on its channel, in order, in one round trip where the backend allows it. */
+  publishMany(events: ReadonlyArray<{ channel: string; event: unknown }>): Promise<void>;
   /**
    * Calls `handler` with each event published on `channel` from the moment the
    * returned promise resolves until `unsubscribe` is called. Validate what

@@ -40,6 +40,17 @@ export function redisPubSub(redis: Redis, options: { channelPrefix: string; onHa
       if (payload === undefined) return;
       await redis.publish(full(channel), payload);
     },
+    async publishMany(events) {
+      const commands = events.flatMap(({ channel, event }) => {
+        const payload = JSON.stringify(event);
+        return payload === undefined ? [] : [['publish', full(channel), payload]];
+      });
+      if (commands.length === 0) return;
+      // One write for all of them: a pipeline, not MULTI (nothing here needs to be atomic).
+      const results = (await redis.pipeline(commands).exec()) ?? [];
+      const failed = results.find(([error]) => error);
+      if (failed) throw failed[0];
+    },
     async subscribe(channel, handler) {
       if (closed) throw new Error('pub/sub is closed');
       subscriber ??= connectSubscriber().catch((error: unknown) => {

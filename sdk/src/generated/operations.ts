@@ -497,6 +497,13 @@ export const operations = {
     idempotent: false,
     createsResource: false,
   },
+  postMessageBatch: {
+    method: 'post',
+    path: '/api/chat/message-batches',
+    security: 'public',
+    idempotent: false,
+    createsResource: false,
+  },
   markConversationRead: {
     method: 'put',
     path: '/api/conversations/{id}/read',

@@ -936,6 +936,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/chat/message-batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Post several messages, each as its own author (the chat gateway’s call)
+         * @description Up to 100 posts, each carrying its author's access token and answered as `postMessage` would answer it alone: the token is verified, the author must be a member, `clientMessageId` is the idempotency key. Posts to one conversation get consecutive seqs in the items' order. Public: each item is its own credential, so an item with a bad token is refused (401 in its result) and the others are not. The chat gateway sends the posts of all its users this way, one request for what arrived while the previous one was answered.
+         */
+        post: operations["postMessageBatch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/conversations/{id}/read": {
         parameters: {
             query?: never;
@@ -2508,6 +2528,43 @@ export interface components {
              */
             clientMessageId: string;
         };
+        MessageBatchResults: {
+            /** @description One per item, in the items' order. */
+            results: components["schemas"]["MessageBatchResult"][];
+        };
+        MessageBatchResult: components["schemas"]["MessageBatchStored"] | components["schemas"]["MessageBatchRefused"];
+        MessageBatchStored: {
+            /**
+             * @description 201: stored now; 200: this `clientMessageId` was stored before (the original message).
+             * @enum {number}
+             */
+            status: 201;
+            message: components["schemas"]["Message"];
+        };
+        MessageBatchRefused: {
+            /** @description What `postMessage` would have answered: 401, 404, … */
+            status: number;
+            problem: components["schemas"]["Problem"];
+        };
+        PostMessageBatchRequest: {
+            items: components["schemas"]["MessageBatchItem"][];
+        };
+        MessageBatchItem: {
+            /** @description The author's access token. The item is authorised exactly as `postMessage` called with `Authorization: Bearer <accessToken>`. */
+            accessToken: string;
+            /**
+             * Format: uuid
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            conversationId: string;
+            text: string;
+            /**
+             * Format: uuid
+             * @description Your id for this message, made once and reused for every resend: a resend returns the stored message instead of a second one.
+             * @example 0b8f4a57-4a3e-4a6b-9f6e-2b8f0b1c2d3e
+             */
+            clientMessageId: string;
+        };
         MarkConversationReadRequest: {
             /**
              * @description The newest seq you have seen.
@@ -2675,6 +2732,12 @@ export type MessagePage = components['schemas']['MessagePage'];
 export type Message = components['schemas']['Message'];
 export type MessageReference = components['schemas']['MessageReference'];
 export type PostMessageRequest = components['schemas']['PostMessageRequest'];
+export type MessageBatchResults = components['schemas']['MessageBatchResults'];
+export type MessageBatchResult = components['schemas']['MessageBatchResult'];
+export type MessageBatchStored = components['schemas']['MessageBatchStored'];
+export type MessageBatchRefused = components['schemas']['MessageBatchRefused'];
+export type PostMessageBatchRequest = components['schemas']['PostMessageBatchRequest'];
+export type MessageBatchItem = components['schemas']['MessageBatchItem'];
 export type MarkConversationReadRequest = components['schemas']['MarkConversationReadRequest'];
 export type ChatTicket = components['schemas']['ChatTicket'];
 export type RedeemedChatTicket = components['schemas']['RedeemedChatTicket'];
@@ -9206,6 +9269,89 @@ export interface operations {
             };
             /** @description No such conversation, or you are not a member of it (the two are not told apart). */
             404: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is larger than allowed. */
+            413: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request body is not of a supported media type. */
+            415: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Unexpected server error (logged with the request id). */
+            500: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A dependency (database, cache, graph) is unavailable; the problem names it in `dependency`. */
+            503: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postMessageBatch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PostMessageBatchRequest"];
+            };
+        };
+        responses: {
+            /** @description Each item’s outcome. */
+            200: {
+                headers: {
+                    /** @description Identifies this request in the server logs; quote it when reporting a problem. */
+                    "X-Request-Id": string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageBatchResults"];
+                };
+            };
+            /** @description The request is malformed or fails validation; `errors[]` lists each field. */
+            400: {
                 headers: {
                     /** @description Identifies this request in the server logs; quote it when reporting a problem. */
                     "X-Request-Id": string;

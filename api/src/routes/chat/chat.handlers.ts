@@ -10,9 +10,9 @@ import {
   listMyConversations,
   removeConversationMember,
 } from '../../services/chat/conversations.js';
-import { listMessages, markConversationRead, postMessage } from '../../services/chat/messages.js';
+import { listMessages, markConversationRead, postMessage, postMessageBatch } from '../../services/chat/messages.js';
 import { issueChatTicket, redeemChatTicket } from '../../services/chat/tickets.js';
-import type { ListMessagesRoute, MarkConversationReadRoute, PostMessageRoute } from './chat.messages.routes.js';
+import type { ListMessagesRoute, MarkConversationReadRoute, PostMessageBatchRoute, PostMessageRoute } from './chat.messages.routes.js';
 import type {
   AddConversationMemberRoute,
   CreateConversationRoute,
@@ -58,6 +58,12 @@ export function chatHandlers(deps: AppDeps) {
     return posted.created ? c.json(posted.message, 201) : c.json(posted.message, 200);
   };
 
+  const postBatch: AppRouteHandler<PostMessageBatchRoute> = async (c) => {
+    const path = c.req.path;
+    const results = await postMessageBatch(deps, c.get('verifyAccessToken'), c.req.valid('json').items, (index) => `${path}#/items/${index}`);
+    return c.json({ results }, 200);
+  };
+
   const markRead: AppRouteHandler<MarkConversationReadRoute> = async (c) => {
     await markConversationRead(deps, currentUser(c), c.req.valid('param').id, c.req.valid('json').seq);
     return c.body(null, 204);
@@ -75,5 +81,5 @@ export function chatHandlers(deps: AppDeps) {
     return c.json(redeemed, 200);
   };
 
-  return { create, list, get, membership, addMember, removeMember, messages, post, markRead, issueTicket, redeemTicket };
+  return { create, list, get, membership, addMember, removeMember, messages, post, postBatch, markRead, issueTicket, redeemTicket };
 }

@@ -16,6 +16,7 @@ export function chatRouter(deps: AppDeps) {
     .openapi(routes.removeConversationMember, handlers.removeMember)
     .openapi(messageRoutes.listMessages, handlers.messages)
     .openapi(messageRoutes.postMessage, handlers.post)
+    .openapi(messageRoutes.postMessageBatch, handlers.postBatch)
     .openapi(messageRoutes.markConversationRead, handlers.markRead)
     .openapi(ticketRoutes.issueChatTicket, handlers.issueTicket)
     .openapi(ticketRoutes.redeemChatTicket, handlers.redeemTicket);

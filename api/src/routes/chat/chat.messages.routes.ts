@@ -1,8 +1,16 @@
 import { problemResponse as problem } from '../../http/responses.js';
-import { BEARER, defineRoute } from '../../http/define-route.js';
+import { BEARER, defineRoute, PUBLIC } from '../../http/define-route.js';
 import { IdParamsSchema } from '../../http/schemas.js';
 import { conversationNotFound as notFound, messageResponse } from './chat.links.js';
-import { MarkReadSchema, MessagePageSchema, MessagesQuerySchema, PostMessageSchema } from './chat.schemas.js';
+import {
+  MarkReadSchema,
+  MESSAGE_BATCH_MAX_ITEMS,
+  MessageBatchResultsSchema,
+  MessagePageSchema,
+  MessagesQuerySchema,
+  PostMessageBatchSchema,
+  PostMessageSchema,
+} from './chat.schemas.js';
 
 // The messages of a conversation (ordered by a per-conversation `seq`) and each member's read marker.
 
@@ -45,6 +53,26 @@ export const postMessage = defineRoute({
   },
 });
 
+export const postMessageBatch = defineRoute({
+  method: 'post',
+  path: '/api/chat/message-batches',
+  operationId: 'postMessageBatch',
+  summary: 'Post several messages, each as its own author (the chat gateway’s call)',
+  description:
+    `Up to ${MESSAGE_BATCH_MAX_ITEMS} posts, each carrying its author's access token and answered as \`postMessage\` would answer it alone: ` +
+    'the token is verified, the author must be a member, `clientMessageId` is the idempotency key. ' +
+    "Posts to one conversation get consecutive seqs in the items' order. " +
+    'Public: each item is its own credential, so an item with a bad token is refused (401 in its result) and the others are not. ' +
+    'The chat gateway sends the posts of all its users this way, one request for what arrived while the previous one was answered.',
+  tags: TAGS,
+  security: PUBLIC,
+  keepsPublicStatistics: true,
+  request: { body: { required: true, content: { 'application/json': { schema: PostMessageBatchSchema } } } },
+  responses: {
+    200: { description: 'Each item’s outcome.', content: { 'application/json': { schema: MessageBatchResultsSchema } } },
+  },
+});
+
 export const markConversationRead = defineRoute({
   method: 'put',
   path: '/api/conversations/{id}/read',
@@ -67,4 +95,5 @@ export const markConversationRead = defineRoute({
 
 export type ListMessagesRoute = typeof listMessages;
 export type PostMessageRoute = typeof postMessage;
+export type PostMessageBatchRoute = typeof postMessageBatch;
 export type MarkConversationReadRoute = typeof markConversationRead;

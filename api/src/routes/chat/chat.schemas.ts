@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { nonBlankText, pageOf, RoleSchema, TimestampSchema, UuidSchema } from '../../http/schemas.js';
+import { nonBlankText, pageOf, ProblemSchema, RoleSchema, TimestampSchema, UuidSchema } from '../../http/schemas.js';
 
 /** Largest seq a conversation can reach (PostgreSQL integer). */
 const MAX_SEQ = 2_147_483_647;
@@ -103,6 +103,45 @@ export const PostMessageSchema = z
     }),
   })
   .openapi('PostMessageRequest');
+
+/** Most posts in one `postMessageBatch` call. */
+export const MESSAGE_BATCH_MAX_ITEMS = 100;
+
+export const MessageBatchItemSchema = z
+  .object({
+    accessToken: z.string().min(1).max(4096).openapi({
+      description: "The author's access token. The item is authorised exactly as `postMessage` called with `Authorization: Bearer <accessToken>`.",
+    }),
+    conversationId: UuidSchema,
+    text: nonBlankText(4000),
+    clientMessageId: PostMessageSchema.shape.clientMessageId,
+  })
+  .openapi('MessageBatchItem');
+
+export const PostMessageBatchSchema = z
+  .object({ items: z.array(MessageBatchItemSchema).min(1).max(MESSAGE_BATCH_MAX_ITEMS) })
+  .openapi('PostMessageBatchRequest');
+
+export const MessageBatchResultSchema = z
+  .union([
+    z
+      .object({
+        status: z.literal([201, 200]).openapi({ description: '201: stored now; 200: this `clientMessageId` was stored before (the original message).' }),
+        message: MessageSchema,
+      })
+      .openapi('MessageBatchStored'),
+    z
+      .object({
+        status: z.number().int().min(400).max(599).openapi({ description: 'What `postMessage` would have answered: 401, 404, …' }),
+        problem: ProblemSchema,
+      })
+      .openapi('MessageBatchRefused'),
+  ])
+  .openapi('MessageBatchResult');
+
+export const MessageBatchResultsSchema = z
+  .object({ results: z.array(MessageBatchResultSchema).openapi({ description: "One per item, in the items' order." }) })
+  .openapi('MessageBatchResults');
 
 export const MessagePageSchema = z
   .object({

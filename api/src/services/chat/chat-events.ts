@@ -31,9 +31,18 @@ export function publishConversationEvent(deps: EventDeps, conversationId: string
   return publish(deps, conversationChannel(conversationId), event);
 }
 
-/** Each stored message, on its conversation's channel. */
+/** Each stored message, on its conversation's channel, in order (one round trip). */
 export async function publishMessages(deps: EventDeps, messages: readonly MessageView[]): Promise<void> {
-  for (const message of messages) await publishConversationEvent(deps, message.conversationId, { type: 'message.created', message });
+  if (messages.length === 1) return publishConversationEvent(deps, messages[0]!.conversationId, { type: 'message.created', message: messages[0]! });
+  const events = messages.map((message) => ({ channel: conversationChannel(message.conversationId), event: { type: 'message.created', message } }));
+  try {
+    await deps.pubsub.publishMany(events);
+  } catch (error) {
+    deps.logger.error(
+      { err: error, messageIds: messages.map((message) => message.id) },
+      `${messages.length} message.created NOT PUBLISHED: live clients see them only when they catch up from the API`,
+    );
+  }
 }
 
 /**

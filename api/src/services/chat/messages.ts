@@ -1,8 +1,9 @@
 import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/database.js';
-import { problems } from '../../lib/problem.js';
+import { ProblemError, problems, type ProblemDetails } from '../../lib/problem.js';
+import type { TokenVerifier } from '../../http/app-env.js';
 import { findMembership, setReadSeq, takeNextSeq } from '../../repositories/conversations.js';
-import { insertMemberMessage, insertMessage, isDuplicatePost, listMessagesOfMember, type MessageRecord, type NewMessage } from '../../repositories/messages.js';
+import { insertMemberMessage, insertMemberMessages, insertMessage, isDuplicatePost, listMessagesOfMember, type MessageRecord, type NewMessage } from '../../repositories/messages.js';
 import { answerInBackground } from './assistant-replies.js';
 import type { AssistantDeps } from './assistant.js';
 import { publishConversationEvent, publishMessages } from './chat-events.js';
@@ -54,6 +55,70 @@ export async function postMessage(
     answerInBackground(deps, caller, message);
   }
   return { message, created: row.created };
+}
+
+/** One post of {@link postMessageBatch}: a message and its author's access token. */
+export interface BatchPost {
+  accessToken: string;
+  conversationId: string;
+  text: string;
+  clientMessageId: string;
+}
+
+export type BatchPostOutcome = { status: 201 | 200; message: MessageView } | { status: number; problem: ProblemDetails };
+
+/**
+ * Posts of several authors, each answered as {@link postMessage} answers it
+ * alone: its token is verified as the bearer of a request would be, it needs
+ * membership, its `clientMessageId` is its idempotency key. The valid ones
+ * are stored by one statement and published together. A dependency that
+ * fails fails the whole call (503): nothing of it is acknowledged.
+ */
+export async function postMessageBatch(
+  deps: AssistantDeps,
+  verify: TokenVerifier,
+  posts: readonly BatchPost[],
+  instance: (index: number) => string,
+): Promise<BatchPostOutcome[]> {
+  const refused = (index: number, error: ProblemError): BatchPostOutcome => ({ status: error.status, problem: error.toProblem(instance(index)) });
+  const callers = await Promise.all(
+    posts.map((post) =>
+      verify(post.accessToken).catch((error: unknown) => {
+        if (error instanceof ProblemError) return error;
+        throw error;
+      }),
+    ),
+  );
+  const outcomes: BatchPostOutcome[] = new Array(posts.length);
+  const valid: number[] = [];
+  callers.forEach((caller, index) => (caller instanceof ProblemError ? (outcomes[index] = refused(index, caller)) : valid.push(index)));
+  if (valid.length === 0) return outcomes;
+  const store = () =>
+    insertMemberMessages(
+      deps.db,
+      valid.map((index) => ({ ...posts[index]!, authorId: (callers[index] as Caller).id })),
+    );
+  let rows;
+  try {
+    rows = await store();
+  } catch (error) {
+    // A concurrent post of one of these keys stored it first (and this statement rolled back whole): now it is found.
+    if (!isDuplicatePost(error)) throw error;
+    rows = await store();
+  }
+  const created: Array<{ caller: Caller; message: MessageView }> = [];
+  rows.forEach((row, i) => {
+    const index = valid[i]!;
+    if (!row) return void (outcomes[index] = refused(index, conversationNotFound()));
+    const message = toMessageView(row);
+    outcomes[index] = { status: row.created ? 201 : 200, message };
+    if (row.created) created.push({ caller: callers[index] as Caller, message });
+  });
+  if (created.length > 0) {
+    await publishMessages(deps, created.map((post) => post.message));
+    for (const post of created) answerInBackground(deps, post.caller, post.message);
+  }
+  return outcomes;
 }
 
 /** A page of messages after `after`, ascending by seq; `nextAfter` is where the next page starts, null at the end. */
