@@ -17,6 +17,7 @@ import { callsAs, type ChatIdentity } from '../upgrade/authenticate.js';
 import { classifyApiFailure } from './api-failure.js';
 import type { ConversationHub } from './conversation-hub.js';
 import { FrameBudget } from './frame-budget.js';
+import type { PostBatcher } from './post-batcher.js';
 import type { PresenceAnnouncer } from './presence-announcer.js';
 
 /** Tries of a post whose connection to the API broke (network errors only). */
@@ -48,6 +49,8 @@ export interface ConnectionDeps {
   logger: Logger;
   /** The gateway's SDK client, shared by its connections: each call goes as its connection's user (callsAs). */
   api: NexusClient;
+  /** Sends go to the API gathered with other connections' (postMessageBatch), each as its own user. */
+  posts: PostBatcher;
   metrics?: ChatMetricsHooks | undefined;
 }
 
@@ -276,7 +279,7 @@ export class ChatConnection {
   private async post(conversationId: string, clientMessageId: string, text: string): Promise<void> {
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const { data } = await this.api.call('postMessage', { params: { path: { id: conversationId } }, body: { text, clientMessageId } });
+        const data = await this.deps.posts.post({ accessToken: this.identity.accessToken, conversationId, text, clientMessageId });
         // Stored (a resend gets the original): only now is it acknowledged.
         return this.send({ type: 'ack', conversationId, clientMessageId, id: data.id, seq: data.seq });
       } catch (error) {

@@ -13,9 +13,15 @@ import { refuseUpgrade } from '../upgrade/upgrade-refusal.js';
 import { ChatConnection, presentUsersReader } from './chat-connection.js';
 import { createConversationHub } from './conversation-hub.js';
 import { expirySchedule } from './expiry-schedule.js';
+import { createPostBatcher } from './post-batcher.js';
 import { createPresenceAnnouncer } from './presence-announcer.js';
 
 export const CHAT_PATH = '/ws';
+
+/** Batches of sends waiting for the API at once (post-batcher.ts): more batches are smaller ones, each answered sooner. */
+const POST_BATCHES_IN_FLIGHT = 2;
+/** The API's most posts per postMessageBatch call (MESSAGE_BATCH_MAX_ITEMS). */
+const POST_BATCH_ITEMS = 100;
 
 export interface ChatGatewayOptions {
   config: ChatConfig;
@@ -49,10 +55,11 @@ export async function createChatGateway(options: ChatGatewayOptions) {
   const hub = createConversationHub(options.pubsub, logger);
   // One SDK client for every connection; each call carries its connection's token (ChatConnection calls through callsAs).
   const api = userClient({ apiUrl: config.API_URL, ...(options.fetch ? { fetch: options.fetch } : {}) }, () => '');
+  const posts = createPostBatcher(api, { maxInFlight: POST_BATCHES_IN_FLIGHT, maxItems: POST_BATCH_ITEMS });
   const presentUsers = presentUsersReader(options.presence);
   const presenceAnnouncer = createPresenceAnnouncer(hub, presentUsers, logger);
   // One for every connection: a connection holds only what is its own.
-  const connectionDeps = { config, hub, presence: options.presence, presenceAnnouncer, presentUsers, logger, metrics: options.metrics, api };
+  const connectionDeps = { config, hub, presence: options.presence, presenceAnnouncer, presentUsers, logger, metrics: options.metrics, api, posts };
   /** Every open user socket and its connection (the socket events' shared handlers find theirs here). */
   const connections = new Map<WebSocket, ChatConnection>();
   /** Closed connections still leaving their conversations (presence, subscriptions): shutdown waits for them before the stores close. */
