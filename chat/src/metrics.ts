@@ -10,6 +10,8 @@ export interface ChatMetricsHooks {
   sendBufferDropped(): void;
   /** A connection saw a gap in a conversation's live messages and read the missing ones from the API. */
   gapFilled(): void;
+  /** A postMessageBatch call went to the API with this many posts. */
+  postBatchSent(posts: number): void;
 }
 
 export interface ChatMetrics extends ChatMetricsHooks {
@@ -61,6 +63,16 @@ export function createChatMetrics(): ChatMetrics {
     help: "Gaps in a conversation's live messages that a connection filled from the API (a message pub/sub lost, or one still missing after the reordering wait).",
     registers: [registry],
   });
+  const postBatches = new Counter({
+    name: 'nexus_chat_post_batches_total',
+    help: 'postMessageBatch calls to the API (nexus_chat_posts_total / this = posts per call).',
+    registers: [registry],
+  });
+  const posts = new Counter({
+    name: 'nexus_chat_posts_total',
+    help: "Users' sends posted to the API in postMessageBatch calls.",
+    registers: [registry],
+  });
   return {
     registry,
     setSources(value) {
@@ -70,5 +82,9 @@ export function createChatMetrics(): ChatMetrics {
     frameDropped: () => dropped.inc(),
     sendBufferDropped: () => drops.inc(),
     gapFilled: () => gapFills.inc(),
+    postBatchSent: (count) => {
+      postBatches.inc();
+      posts.inc(count);
+    },
   };
 }

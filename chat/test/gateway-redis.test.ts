@@ -26,10 +26,11 @@ let conversationId: string;
 let template: ChatMessage;
 let socket: TestSocket;
 
-const gapFills = async () => {
+const metric = async (name: string) => {
   const text = await (await fetch(metricsUrl)).text();
-  return Number(/^nexus_chat_gap_fills_total(?:\{[^}]*\})? (\d+)/m.exec(text)?.[1] ?? NaN);
+  return Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\d+)`, 'm').exec(text)?.[1] ?? NaN);
 };
+const gapFills = () => metric('nexus_chat_gap_fills_total');
 
 /** A message event as the API publishes it, for a seq the test picks. */
 const publishMessage = (seq: number) =>
@@ -82,6 +83,21 @@ describe('live messages published out of seq order', () => {
     await socket.next('message', (frame) => frame.message.seq === base + 2);
     expect(receivedSeqs()).toEqual([template.seq + 1, template.seq + 2, base + 2]);
     expect(await gapFills()).toBe(1);
+  });
+});
+
+describe('sends', () => {
+  it("reach the API in postMessageBatch calls, counted in the gateway's metrics", async () => {
+    const before = [await metric('nexus_chat_post_batches_total'), await metric('nexus_chat_posts_total')];
+    const clientMessageIds = [randomUUID(), randomUUID(), randomUUID()];
+    for (const clientMessageId of clientMessageIds) socket.send({ type: 'send', conversationId, clientMessageId, text: `batched ${clientMessageId}` });
+    const acks = await Promise.all(clientMessageIds.map((id) => socket.next('ack', (frame) => frame.clientMessageId === id)));
+    const { data } = await ada.api.call('listMessages', { params: { path: { id: conversationId }, query: { after: acks[0]!.seq - 1, limit: 10 } } });
+    expect(data.items.map((message) => message.clientMessageId)).toEqual(clientMessageIds);
+    const batches = (await metric('nexus_chat_post_batches_total')) - before[0]!;
+    expect((await metric('nexus_chat_posts_total')) - before[1]!).toBe(3);
+    expect(batches).toBeGreaterThanOrEqual(1);
+    expect(batches).toBeLessThanOrEqual(3);
   });
 });
 

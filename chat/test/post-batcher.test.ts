@@ -55,7 +55,7 @@ afterAll(async () => api?.stop());
 
 describe('post batcher', () => {
   it("gathers several users' posts into calls of at most maxItems, each post answered with its stored message", async () => {
-    const batcher = createPostBatcher(client(api.baseUrl), { maxInFlight: 1, maxItems: 3 });
+    const batcher = createPostBatcher(client(api.baseUrl), { maxInFlight: 1, maxItems: 3, maxBytes: 1_000_000 });
     calls = [];
     const posts = Array.from({ length: 7 }, (_, i) => post(i % 2 ? bo : ada, `m${i}`));
     const results = await settle(posts.map((p) => batcher.post(p)));
@@ -73,7 +73,7 @@ describe('post batcher', () => {
   });
 
   it('sends a lone post at once, and keeps at most maxInFlight calls open', async () => {
-    const batcher = createPostBatcher(client(api.baseUrl), { maxInFlight: 2, maxItems: 100 });
+    const batcher = createPostBatcher(client(api.baseUrl), { maxInFlight: 2, maxItems: 100, maxBytes: 1_000_000 });
     calls = [];
     expect((await batcher.post(post(ada, 'alone'))).text).toBe('alone');
     expect(calls).toHaveLength(1);
@@ -97,7 +97,7 @@ describe('post batcher', () => {
   });
 
   it('refuses a post as postMessage would, alone: the others in its call are stored', async () => {
-    const batcher = createPostBatcher(client(api.baseUrl), { maxInFlight: 1, maxItems: 100 });
+    const batcher = createPostBatcher(client(api.baseUrl), { maxInFlight: 1, maxItems: 100, maxBytes: 1_000_000 });
     calls = [];
     const results = await settle([
       batcher.post(post(ada, 'kept')),
@@ -117,7 +117,7 @@ describe('post batcher', () => {
   });
 
   it('posts each alone when the whole call fails validation, so that only the invalid one is refused', async () => {
-    const batcher = createPostBatcher(client(api.baseUrl), { maxInFlight: 1, maxItems: 100 });
+    const batcher = createPostBatcher(client(api.baseUrl), { maxInFlight: 1, maxItems: 100, maxBytes: 1_000_000 });
     calls = [];
     // A frame's text may be blanks; the API refuses that (400) for the whole batch.
     const results = await settle([batcher.post(post(ada, 'fine')), batcher.post(post(bo, '   ')), batcher.post(post(bo, 'fine too'))]);
@@ -126,8 +126,30 @@ describe('post batcher', () => {
     expect(calls.slice(1).sort()).toEqual(Array.from({ length: 3 }, () => `POST /api/conversations/${conversationId}/messages`));
   });
 
+  it('keeps a call under maxBytes, and posts each alone when the API finds the call too large (413)', async () => {
+    const sized = createPostBatcher(client(api.baseUrl), { maxInFlight: 1, maxItems: 100, maxBytes: 2 * Buffer.byteLength(JSON.stringify(post(ada, 'x'.repeat(100)))) });
+    calls = [];
+    const texts = Array.from({ length: 5 }, (_, i) => `${i}`.padEnd(100, '.'));
+    expect((await Promise.all(texts.map((text) => sized.post(post(ada, text))))).map((message) => message.text)).toEqual(texts);
+    expect(calls).toHaveLength(3); // 2 + 2 + 1
+
+    const small = await startApi({ env: { BODY_LIMIT_BYTES: '2048' } });
+    try {
+      const owner = await admin(small);
+      const { data: room } = await owner.api.call('createConversation', { body: { title: 'Small bodies', memberIds: [] } });
+      const unbounded = createPostBatcher(client(small.baseUrl), { maxInFlight: 1, maxItems: 100, maxBytes: 1_000_000 });
+      calls = [];
+      const stored = await Promise.all(texts.map((text) => unbounded.post(post(owner, text, room.id))));
+      expect(stored.map((message) => message.text)).toEqual(texts);
+      expect(calls[0]).toBe('POST /api/chat/message-batches');
+      expect(calls.slice(1)).toEqual(texts.map(() => `POST /api/conversations/${room.id}/messages`));
+    } finally {
+      await small.stop();
+    }
+  }, STARTUP_DEADLINE_MS + 30_000);
+
   it('fails every post of a call that gets no answer, with the error the client would see', async () => {
-    const batcher = createPostBatcher(createNexusClient({ baseUrl: 'http://127.0.0.1:9', retry: false }), { maxInFlight: 1, maxItems: 100 });
+    const batcher = createPostBatcher(createNexusClient({ baseUrl: 'http://127.0.0.1:9', retry: false }), { maxInFlight: 1, maxItems: 100, maxBytes: 1_000_000 });
     const results = await settle([batcher.post(post(ada, 'lost 1')), batcher.post(post(bo, 'lost 2'))]);
     expect(results.map(errorKind)).toEqual(['network', 'network']);
   });

@@ -22,6 +22,8 @@ export const CHAT_PATH = '/ws';
 const POST_BATCHES_IN_FLIGHT = 2;
 /** The API's most posts per postMessageBatch call (MESSAGE_BATCH_MAX_ITEMS). */
 const POST_BATCH_ITEMS = 100;
+/** Bytes of posts per call: a quarter of the API's default BODY_LIMIT_BYTES (a smaller limit there makes the posts go alone). */
+const POST_BATCH_BYTES = 256 * 1024;
 
 export interface ChatGatewayOptions {
   config: ChatConfig;
@@ -55,7 +57,7 @@ export async function createChatGateway(options: ChatGatewayOptions) {
   const hub = createConversationHub(options.pubsub, logger);
   // One SDK client for every connection; each call carries its connection's token (ChatConnection calls through callsAs).
   const api = userClient({ apiUrl: config.API_URL, ...(options.fetch ? { fetch: options.fetch } : {}) }, () => '');
-  const posts = createPostBatcher(api, { maxInFlight: POST_BATCHES_IN_FLIGHT, maxItems: POST_BATCH_ITEMS });
+  const posts = createPostBatcher(api, { maxInFlight: POST_BATCHES_IN_FLIGHT, maxItems: POST_BATCH_ITEMS, maxBytes: POST_BATCH_BYTES, onBatch: options.metrics?.postBatchSent });
   const presentUsers = presentUsersReader(options.presence);
   const presenceAnnouncer = createPresenceAnnouncer(hub, presentUsers, logger);
   // One for every connection: a connection holds only what is its own.

@@ -14,16 +14,26 @@ export interface PostBatcherOptions {
   maxInFlight: number;
   /** Most posts in one batch (the API's limit: MESSAGE_BATCH_MAX_ITEMS). */
   maxItems: number;
+  /** Most bytes of posts in one batch (a post larger than this goes alone): well below the API's BODY_LIMIT_BYTES. */
+  maxBytes: number;
+  /** Told the size of each batch as it is sent (the gateway's metrics). */
+  onBatch?: ((posts: number) => void) | undefined;
 }
 
 interface Queued {
   post: Post;
+  /** The post's JSON, in bytes. */
+  bytes: number;
   resolve: (message: Message) => void;
   reject: (error: unknown) => void;
 }
 
-/** Whole-batch answers that a post alone would not get: an API without the batch operation (404), or one item that fails validation (400). */
-const answerAlone = (error: unknown) => isNexusError(error) && (error.kind === 'validation' || error.kind === 'not-found');
+/**
+ * Whole-batch answers that a post alone would not get: an API without the batch operation (404), one item
+ * that fails validation (400), or a batch larger than the API's BODY_LIMIT_BYTES (413).
+ */
+const answerAlone = (error: unknown) =>
+  isNexusError(error) && (error.kind === 'validation' || error.kind === 'not-found' || (error.kind === 'http' && error.status === 413));
 
 /**
  * The gateway's posts to the API, its users' sends gathered into
@@ -50,8 +60,14 @@ export function createPostBatcher(api: NexusClient, options: PostBatcherOptions)
   function flush(): void {
     scheduled = false;
     while (queue.length > 0 && inFlight < options.maxInFlight) {
-      const batch = queue.length <= options.maxItems ? queue : queue.slice(0, options.maxItems);
-      queue = batch === queue ? [] : queue.slice(options.maxItems);
+      let count = 0;
+      let bytes = 0;
+      while (count < queue.length && count < options.maxItems && (count === 0 || bytes + queue[count]!.bytes <= options.maxBytes)) {
+        bytes += queue[count]!.bytes;
+        count += 1;
+      }
+      const batch = count === queue.length ? queue : queue.slice(0, count);
+      queue = batch === queue ? [] : queue.slice(count);
       inFlight += 1;
       void send(batch).finally(() => {
         inFlight -= 1;
@@ -61,6 +77,7 @@ export function createPostBatcher(api: NexusClient, options: PostBatcherOptions)
   }
 
   async function send(batch: Queued[]): Promise<void> {
+    options.onBatch?.(batch.length);
     let results;
     try {
       ({ data: { results } } = await api.call('postMessageBatch', { body: { items: batch.map((queued) => queued.post) } }));
@@ -91,7 +108,7 @@ export function createPostBatcher(api: NexusClient, options: PostBatcherOptions)
     /** Posts as the user of `post.accessToken`; resolves with the stored message once the API has it. */
     post(post: Post): Promise<Message> {
       return new Promise<Message>((resolve, reject) => {
-        queue.push({ post, resolve, reject });
+        queue.push({ post, bytes: Buffer.byteLength(JSON.stringify(post)), resolve, reject });
         schedule();
       });
     },
