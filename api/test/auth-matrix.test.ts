@@ -130,7 +130,19 @@ describe.each(operations.filter((op) => !op.isProtected))('public $method $path 
       t.request(concrete(op.path), {
         method: op.method,
         headers: { 'content-type': 'application/json', ...extra },
-        ...(op.method === 'GET' ? {} : { body: JSON.stringify({ email: 'nobody@example.com', password: 'x', refreshToken: 'x', ticket: 'x', origin: null }) }),
+        ...(op.method === 'GET'
+          ? {}
+          : {
+              body: JSON.stringify({
+                email: 'nobody@example.com',
+                password: 'x',
+                refreshToken: 'x',
+                ticket: 'x',
+                origin: null,
+                // postMessageBatch: each item carries its own credential (refused here: 200 with the item's 401).
+                items: [{ accessToken: 'x', conversationId: concrete('{id}'), text: 'x', clientMessageId: concrete('{id}') }],
+              }),
+            }),
       });
     const plain = await send({});
     for (const stray of ['Bearer null', 'Bearer ', 'Basic Zm9vOmJhcg==', 'Bearer expired.token.value']) {
@@ -142,5 +154,8 @@ describe.each(operations.filter((op) => !op.isProtected))('public $method $path 
       expect(Object.keys(b ?? {}).sort()).toEqual(Object.keys(a ?? {}).sort());
     }
     expect([200, 401]).toContain(plain.status);
+    if (op.operationId === 'postMessageBatch') {
+      expect(((await plain.json()) as { results: { status: number }[] }).results.map((result) => result.status)).toEqual([401]);
+    }
   });
 });

@@ -1,7 +1,6 @@
 import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/database.js';
 import { ProblemError, problems, type ProblemDetails } from '../../lib/problem.js';
-import type { TokenVerifier } from '../../http/app-env.js';
 import { findMembership, setReadSeq, takeNextSeq } from '../../repositories/conversations.js';
 import { insertMemberMessage, insertMemberMessages, insertMessage, isDuplicatePost, listMessagesOfMember, type MessageRecord, type NewMessage } from '../../repositories/messages.js';
 import { answerInBackground } from './assistant-replies.js';
@@ -76,7 +75,8 @@ export type BatchPostOutcome = { status: 201 | 200; message: MessageView } | { s
  */
 export async function postMessageBatch(
   deps: AssistantDeps,
-  verify: TokenVerifier,
+  /** Access token → its user, as a protected request's bearer is checked; a ProblemError (401) when it is not valid. */
+  verify: (accessToken: string) => Promise<Caller>,
   posts: readonly BatchPost[],
   instance: (index: number) => string,
 ): Promise<BatchPostOutcome[]> {
