@@ -8,6 +8,7 @@
 //   BENCH_CHAT_WORKERS=2         client processes
 //   BENCH_CHAT_TEXT_BYTES=100    message text size
 //   BENCH_CHAT_TARGETS=nexus,socketio
+//   BENCH_CHAT_SIO_GROUP_COMMIT=0   1: the Socket.IO peer gathers its inserts as Nexus does (socketio-server.mjs)
 //
 // One API (fresh database on the local PostgreSQL, local Redis) serves both sides: the users,
 // their access tokens and the conversations' members are the same; Nexus runs two chat gateway
@@ -33,6 +34,8 @@ const STORM_RATE = setting('storm-rate', 'BENCH_CHAT_STORM_RATE', 40);
 const WORKERS = setting('workers', 'BENCH_CHAT_WORKERS', 2);
 const TEXT_BYTES = setting('text-bytes', 'BENCH_CHAT_TEXT_BYTES', 100);
 const TARGETS = (flags.targets ?? process.env.BENCH_CHAT_TARGETS ?? 'nexus,socketio').split(',');
+// 1: the Socket.IO peer gathers its inserts as the Nexus gateway gathers its API calls (socketio-server.mjs).
+const SIO_GROUP_COMMIT = setting('sio-group-commit', 'BENCH_CHAT_SIO_GROUP_COMMIT', 0) === 1;
 // A directory: the API and the Nexus gateways write V8 CPU profiles there (on a clean exit; see bench/README.md).
 const CPU_PROFILE_DIR = flags['cpu-prof'] ?? process.env.BENCH_CHAT_CPU_PROF;
 // Every server process collects its garbage on SIGUSR2 (bench/chat/gc-on-signal.mjs), before memory is read.
@@ -69,7 +72,7 @@ async function pool(items, limit, task) {
 
 // ---------------------------------------------------------------- the stack and the data
 
-log(`bench:chat — ${CLIENTS} clients, rooms of ${ROOM_SIZE}, ${SECONDS} s per measurement, ${WORKERS} client processes, targets ${TARGETS.join(', ')}`);
+log(`bench:chat — ${CLIENTS} clients, rooms of ${ROOM_SIZE}, ${SECONDS} s per measurement, ${WORKERS} client processes, targets ${TARGETS.join(', ')}${SIO_GROUP_COMMIT ? ' (the Socket.IO peer gathering its inserts)' : ''}`);
 /** What to stop if the run is interrupted (Ctrl-C, SIGTERM): servers, client processes, the API and its database. */
 const running = new Set();
 for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -86,7 +89,7 @@ api = await startApi({
 });
 const db = new pg.Client({ connectionString: api.env.DATABASE_URL });
 await db.connect();
-const results = { startedAt: new Date().toISOString(), settings: { CLIENTS, ROOM_SIZE, SECONDS, BIG_SENDERS, STORM_RATE, WORKERS, TEXT_BYTES, TARGETS }, targets: {} };
+const results = { startedAt: new Date().toISOString(), settings: { CLIENTS, ROOM_SIZE, SECONDS, BIG_SENDERS, STORM_RATE, WORKERS, TEXT_BYTES, TARGETS, SIO_GROUP_COMMIT }, targets: {} };
 
 try {
   const started = now();
@@ -184,6 +187,7 @@ async function startServers(target) {
           REDIS_URL: api.env.REDIS_URL,
           REDIS_KEY_PREFIX: api.env.REDIS_KEY_PREFIX,
           API_URL: api.baseUrl,
+          SIO_GROUP_COMMIT: SIO_GROUP_COMMIT ? '1' : '0',
           NODE_OPTIONS,
         },
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -11,7 +11,12 @@
 // Its messages go to tables of its own (bench_sio_*) in the API's database, so both sides' counts
 // can be checked against PostgreSQL.
 //
-// Environment: PORT, DATABASE_URL, REDIS_URL, REDIS_KEY_PREFIX, API_URL, JWT_ISSUER.
+// With SIO_GROUP_COMMIT=1 (bench:chat --sio-group-commit=1) the sends are stored as the Nexus
+// gateway and API store them: gathered while at most two statements are out, each batch by one
+// statement (the API's postMessageBatch CTE, insertMemberMessages, on this peer's tables). The
+// default stores each send as it arrives, as a Socket.IO server is usually written.
+//
+// Environment: PORT, DATABASE_URL, REDIS_URL, REDIS_KEY_PREFIX, API_URL, JWT_ISSUER, SIO_GROUP_COMMIT.
 import { createServer } from 'node:http';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { Redis } from 'ioredis';
@@ -77,6 +82,99 @@ const STORE = `
 const store = async (conversationId, authorId, text, clientMessageId) =>
   (await db.query({ name: 'bench_sio_store', text: STORE, values: [conversationId, authorId, text, clientMessageId] })).rows[0];
 
+// The API's insertMemberMessages (api/src/repositories/messages.ts) on this peer's tables: one row per post, in order.
+const STORE_MANY = `
+  with input as (
+    select item.conversation_id, item.author_id, item.text, item.client_message_id, item.position::int as position
+    from unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[]) with ordinality as item(conversation_id, author_id, text, client_message_id, position)
+  ), allowed as (
+    select input.* from input
+    join conversation_members as member on member.conversation_id = input.conversation_id and member.user_id = input.author_id
+  ), existing as (
+    select m.* from bench_sio_messages as m
+    where (m.conversation_id, m.author_id, m.client_message_id) in (select conversation_id, author_id, client_message_id from allowed)
+  ), fresh as (
+    select distinct on (allowed.conversation_id, allowed.author_id, allowed.client_message_id) allowed.* from allowed
+    where not exists (
+      select 1 from existing where existing.conversation_id = allowed.conversation_id and existing.author_id = allowed.author_id
+        and existing.client_message_id = allowed.client_message_id
+    )
+    order by allowed.conversation_id, allowed.author_id, allowed.client_message_id, allowed.position
+  ), locked as (
+    select id from bench_sio_conversations where id in (select conversation_id from fresh) order by id for update
+  ), numbered as (
+    update bench_sio_conversations set last_seq = last_seq + counts.n
+    from (select conversation_id, count(*)::int as n from fresh group by conversation_id) as counts
+    where bench_sio_conversations.id = counts.conversation_id and bench_sio_conversations.id in (select id from locked)
+    returning bench_sio_conversations.id, bench_sio_conversations.last_seq, counts.n
+  ), inserted as (
+    insert into bench_sio_messages (conversation_id, seq, author_id, text, client_message_id)
+    select fresh.conversation_id, numbered.last_seq - numbered.n + row_number() over (partition by fresh.conversation_id order by fresh.position),
+      fresh.author_id, fresh.text, fresh.client_message_id
+    from fresh join numbered on numbered.id = fresh.conversation_id
+    returning *
+  ), stored as (
+    select inserted.*, true as created from inserted
+    union all
+    select existing.*, false as created from existing
+  )
+  select input.position, stored.* from input
+  left join stored on stored.conversation_id = input.conversation_id and stored.author_id = input.author_id
+    and stored.client_message_id = input.client_message_id
+  order by input.position`;
+
+/** Sends gathered while at most two statements are out (what the Nexus gateway does with its API calls). */
+function groupCommitter() {
+  let queue = [];
+  let inFlight = 0;
+  let scheduled = false;
+  const schedule = () => {
+    if (scheduled || inFlight >= 2 || queue.length === 0) return;
+    scheduled = true;
+    setImmediate(flush);
+  };
+  const flush = () => {
+    scheduled = false;
+    while (queue.length > 0 && inFlight < 2) {
+      const batch = queue.slice(0, 100);
+      queue = queue.slice(100);
+      inFlight += 1;
+      run(batch).finally(() => {
+        inFlight -= 1;
+        schedule();
+      });
+    }
+  };
+  const run = async (batch) => {
+    const column = (key) => batch.map((entry) => entry[key]);
+    const values = [column('conversationId'), column('authorId'), column('text'), column('clientMessageId')];
+    try {
+      let rows;
+      try {
+        rows = (await db.query({ name: 'bench_sio_store_many', text: STORE_MANY, values })).rows;
+      } catch (error) {
+        if (error?.code !== '23505') throw error;
+        rows = (await db.query({ name: 'bench_sio_store_many', text: STORE_MANY, values })).rows;
+      }
+      const answered = new Set();
+      rows.forEach((row, i) => {
+        if (row.id === null) return batch[i].resolve(undefined);
+        batch[i].resolve({ ...row, created: row.created && !answered.has(row.id) });
+        answered.add(row.id);
+      });
+    } catch (error) {
+      for (const entry of batch) entry.reject(error);
+    }
+  };
+  return (conversationId, authorId, text, clientMessageId) =>
+    new Promise((resolve, reject) => {
+      queue.push({ conversationId, authorId, text, clientMessageId, resolve, reject });
+      schedule();
+    });
+}
+
+const storeSend = env.SIO_GROUP_COMMIT === '1' ? groupCommitter() : store;
+
 const isMember = async (client, conversationId, userId) =>
   (await client.query('select 1 from conversation_members where conversation_id = $1 and user_id = $2', [conversationId, userId])).rowCount > 0;
 
@@ -114,11 +212,11 @@ io.on('connection', (socket) => {
       // membership, the clientMessageId lookup, the next seq under the conversation's row lock and the insert, in one round trip.
       let row;
       try {
-        row = await store(conversationId, user.id, text, clientMessageId);
+        row = await storeSend(conversationId, user.id, text, clientMessageId);
       } catch (error) {
         // A concurrent resend stored it first (this attempt rolled back whole): now it is found.
         if (error?.code !== '23505') throw error;
-        row = await store(conversationId, user.id, text, clientMessageId);
+        row = await storeSend(conversationId, user.id, text, clientMessageId);
       }
       if (!row) return ack?.({ error: 'not_found' });
       if (row.created) io.to(conversationId).emit('message', view(row, user));
