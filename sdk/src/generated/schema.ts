@@ -947,7 +947,7 @@ export interface paths {
         put?: never;
         /**
          * Post several messages, each as its own author (the chat gateway’s call)
-         * @description Up to 100 posts, each carrying its author's access token and answered as `postMessage` would answer it alone: the token is verified, the author must be a member, `clientMessageId` is the idempotency key. Posts to one conversation get consecutive seqs in the items' order. Public: each item is its own credential, so an item with a bad token is refused (401 in its result) and the others are not. The chat gateway sends the posts of all its users this way, one request for what arrived while the previous one was answered.
+         * @description Up to 100 posts, each carrying its author's access token and answered as `postMessage` would answer it alone: the token is verified, the author must be a member, `clientMessageId` is the idempotency key. Posts to one conversation get consecutive seqs in the items' order. Public: each item is its own credential, so an item with a bad token is refused (401 in its result) and the others are not. The chat gateway sends its users' posts this way: one request for the posts that arrived while its earlier requests were being answered.
          */
         post: operations["postMessageBatch"];
         delete?: never;

@@ -93,11 +93,11 @@ export async function postMessageBatch(
   const valid: number[] = [];
   callers.forEach((caller, index) => (caller instanceof ProblemError ? (outcomes[index] = refused(index, caller)) : valid.push(index)));
   if (valid.length === 0) return outcomes;
-  const store = () =>
-    insertMemberMessages(
-      deps.db,
-      valid.map((index) => ({ ...posts[index]!, authorId: (callers[index] as Caller).id })),
-    );
+  const memberPosts = valid.map((index) => {
+    const { conversationId, text, clientMessageId } = posts[index]!;
+    return { conversationId, authorId: (callers[index] as Caller).id, text, clientMessageId };
+  });
+  const store = () => insertMemberMessages(deps.db, memberPosts);
   let rows;
   try {
     rows = await store();
