@@ -41,8 +41,17 @@ const publishMessage = (seq: number) =>
 
 const receivedSeqs = () => socket.frames.flatMap((frame) => (frame.type === 'message' && frame.message.conversationId === conversationId ? [frame.message.seq] : []));
 
+/** How often the API answered an operation (its Prometheus counter, all statuses). */
+const apiCalls = async (operation: string) => {
+  const text = await (await fetch(apiMetricsUrl)).text();
+  return [...text.matchAll(new RegExp(`^nexus_http_requests_total\\{[^}]*operation="${operation}"[^}]*\\} (\\d+)`, 'gm'))].reduce((sum, match) => sum + Number(match[1]), 0);
+};
+let apiMetricsUrl: string;
+
 beforeAll(async () => {
-  api = await startApi();
+  const apiMetricsPort = await freePort();
+  apiMetricsUrl = `http://127.0.0.1:${apiMetricsPort}/metrics`;
+  api = await startApi({ env: { METRICS_PORT: String(apiMetricsPort) } });
   const metricsPort = await freePort();
   gateway = await startChatGateway(api, { env: { CHAT_METRICS_PORT: String(metricsPort) } });
   metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
@@ -98,6 +107,27 @@ describe('sends', () => {
     expect((await metric('nexus_chat_posts_total')) - before[1]!).toBe(3);
     expect(batches).toBeGreaterThanOrEqual(1);
     expect(batches).toBeLessThanOrEqual(3);
+  });
+});
+
+describe('a join with since', () => {
+  it('reads the messages from the API only when the client missed some', async () => {
+    const { data: room } = await ada.api.call('createConversation', { body: { title: 'Loading bay', memberIds: [] } });
+    for (const text of ['one', 'two']) await ada.api.call('postMessage', { params: { path: { id: room.id } }, body: { text, clientMessageId: randomUUID() } });
+    const reads = await apiCalls('listMessages');
+    const rejoin = await openSocket(gateway.url, { headers: bearer(ada) });
+    try {
+      rejoin.send({ type: 'join', conversationId: room.id, since: 2 });
+      expect((await rejoin.next('joined', (frame) => frame.conversationId === room.id)).lastSeq).toBe(2);
+      expect(await apiCalls('listMessages')).toBe(reads);
+      rejoin.send({ type: 'leave', conversationId: room.id });
+      rejoin.send({ type: 'join', conversationId: room.id, since: 1 });
+      const replayed = await rejoin.next('message', (frame) => frame.message.conversationId === room.id);
+      expect(replayed.message).toMatchObject({ seq: 2, text: 'two' });
+      expect(await apiCalls('listMessages')).toBe(reads + 1);
+    } finally {
+      rejoin.ws.terminate();
+    }
   });
 });
 

@@ -184,7 +184,8 @@ export class ChatConnection {
       if (since === undefined) conversation.lastSeq = data.lastSeq;
       else {
         conversation.lastSeq = Math.min(since, data.lastSeq);
-        await this.replay(conversationId, conversation);
+        // A client that missed nothing (most rejoins after a reconnect) costs no read of the messages.
+        if (conversation.lastSeq < data.lastSeq) await this.replay(conversationId, conversation);
       }
       await this.deps.presence.enter(presenceRoom(conversationId), this.member, this.presenceTtlSeconds());
       const others = await this.deps.presentUsers(conversationId);
