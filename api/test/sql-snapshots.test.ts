@@ -5,7 +5,7 @@ import { searchTerms } from '../src/domain/catalogue/search-query.js';
 import { activityByDay } from '../src/repositories/activity.js';
 import { findMembershipOfConversation } from '../src/repositories/conversations.js';
 import { countCustomers, insertCustomerOnce, listCustomers } from '../src/repositories/customers.js';
-import { insertMemberMessage, insertMemberMessages, listMessagesOfMember } from '../src/repositories/messages.js';
+import { insertMemberMessages, listMessagesOfMember } from '../src/repositories/messages.js';
 import { countCatalogue, listProducts, searchProductsQuery, SIMILARITY_SETTING, type ProductFilters } from '../src/repositories/products.js';
 import { findQuote, hasDueQuotes, listQuoteLines } from '../src/repositories/quotes.js';
 import { quoteDashboard } from '../src/repositories/quotes-dashboard.js';
@@ -89,17 +89,15 @@ describe('SQL snapshots of the hot queries', () => {
     await expect(render('POST /api/customers (customer, activity entry and completed Idempotency-Key in one statement)', statements)).toMatchFileSnapshot(snapshot('customers-create'));
   });
 
-  it('POST /api/conversations/{id}/messages (the chat hot path)', async () => {
-    const statements = await statementsOf(() => insertMemberMessage(db, { conversationId: ID, authorId: SESSION, text: 'hello', clientMessageId: ID }));
-    await expect(render('POST /api/conversations/{id}/messages (membership, idempotency lookup, next seq and insert in one statement)', statements)).toMatchFileSnapshot(snapshot('chat-post-message'));
-  });
-
-  it('POST /api/chat/message-batches (the chat gateway: every send)', async () => {
+  it('POST /api/conversations/{id}/messages and POST /api/chat/message-batches (the chat hot path: every send)', async () => {
     const post = { conversationId: ID, authorId: SESSION, text: 'hello', clientMessageId: ID };
     const statements = await statementsOf(() => insertMemberMessages(db, [post, { ...post, text: 'again' }]));
     await expect(
-      render('POST /api/chat/message-batches (membership, idempotency lookup, the conversations locked in id order, their next seqs and the inserts of a batch in one statement)', statements),
-    ).toMatchFileSnapshot(snapshot('chat-post-message-batch'));
+      render(
+        'POST /api/conversations/{id}/messages (one post) and POST /api/chat/message-batches (membership, idempotency lookup, the conversations locked in id order, their next seqs and the inserts in one statement)',
+        statements,
+      ),
+    ).toMatchFileSnapshot(snapshot('chat-post-messages'));
   });
 
   it('GET /api/conversations/{id}/membership (every chat join)', async () => {

@@ -5,16 +5,16 @@
 //     issuer, audience, expiry), then the user read from PostgreSQL (must exist, not disabled);
 //   - join: membership read from PostgreSQL (conversation_members, the API's table), the
 //     conversation's last seq answered;
-//   - send: the API's postMessage statement, one prepared CTE — membership, the clientMessageId
-//     looked up (a resend is answered with the stored message), next seq under the conversation's
-//     row lock, insert — then broadcast to the room (only when newly stored) and acknowledged.
+//   - send: the API's statement for posts (insertMemberMessages), one prepared CTE — membership, the
+//     clientMessageId looked up (a resend is answered with the stored message), next seq under the
+//     conversation's row lock, insert — then broadcast to the room (only when newly stored) and acknowledged.
 // Its messages go to tables of its own (bench_sio_*) in the API's database, so both sides' counts
 // can be checked against PostgreSQL.
 //
 // With SIO_GROUP_COMMIT=1 (bench:chat --sio-group-commit=1) the sends are stored as the Nexus
 // gateway and API store them: gathered while at most two statements are out, each batch by one
-// statement (the API's postMessageBatch CTE, insertMemberMessages, on this peer's tables). The
-// default stores each send as it arrives, as a Socket.IO server is usually written.
+// statement. The default stores each send as it arrives, alone, as a Socket.IO server is usually
+// written.
 //
 // Environment: PORT, DATABASE_URL, REDIS_URL, REDIS_KEY_PREFIX, API_URL, JWT_ISSUER, SIO_GROUP_COMMIT.
 import { createServer } from 'node:http';
@@ -59,31 +59,8 @@ io.use(async (socket, next) => {
   }
 });
 
-const STORE = `
-  with member as (
-    select 1 from conversation_members where conversation_id = $1 and user_id = $2
-  ), existing as (
-    select * from bench_sio_messages
-    where conversation_id = $1 and author_id = $2 and client_message_id = $4 and exists (select 1 from member)
-  ), numbered as (
-    update bench_sio_conversations set last_seq = last_seq + 1
-    where id = $1 and exists (select 1 from member) and not exists (select 1 from existing)
-    returning id, last_seq
-  ), inserted as (
-    insert into bench_sio_messages (conversation_id, seq, author_id, text, client_message_id)
-    select id, last_seq, $2, $3, $4 from numbered
-    returning *
-  )
-  select inserted.*, true as created from inserted
-  union all
-  select existing.*, false as created from existing`;
-
-/** One statement, prepared once per connection (as the API's prepared statements are). */
-const store = async (conversationId, authorId, text, clientMessageId) =>
-  (await db.query({ name: 'bench_sio_store', text: STORE, values: [conversationId, authorId, text, clientMessageId] })).rows[0];
-
 // The API's insertMemberMessages (api/src/repositories/messages.ts) on this peer's tables: one row per post, in order.
-const STORE_MANY = `
+const STORE = `
   with input as (
     select item.conversation_id, item.author_id, item.text, item.client_message_id, item.position::int as position
     from unnest($1::uuid[], $2::uuid[], $3::text[], $4::uuid[]) with ordinality as item(conversation_id, author_id, text, client_message_id, position)
@@ -123,6 +100,30 @@ const STORE_MANY = `
     and stored.client_message_id = input.client_message_id
   order by input.position`;
 
+/**
+ * Stores posts with one statement, prepared once per connection (as the API's prepared statements are); a
+ * concurrent resend of one of them stored it first (the statement rolled back whole): run again, it is found.
+ * One row per post: the stored message (`created`: stored now), or undefined for a non-member.
+ */
+async function storePosts(posts) {
+  const column = (key) => posts.map((post) => post[key]);
+  const query = { name: 'bench_sio_store', text: STORE, values: [column('conversationId'), column('authorId'), column('text'), column('clientMessageId')] };
+  let rows;
+  try {
+    ({ rows } = await db.query(query));
+  } catch (error) {
+    if (error?.code !== '23505') throw error;
+    ({ rows } = await db.query(query));
+  }
+  const answered = new Set();
+  return rows.map((row) => {
+    if (row.id === null) return undefined;
+    const first = !answered.has(row.id);
+    answered.add(row.id);
+    return { ...row, created: row.created && first };
+  });
+}
+
 /** Sends gathered while at most two statements are out (what the Nexus gateway does with its API calls). */
 function groupCommitter() {
   let queue = [];
@@ -139,41 +140,26 @@ function groupCommitter() {
       const batch = queue.slice(0, 100);
       queue = queue.slice(100);
       inFlight += 1;
-      run(batch).finally(() => {
-        inFlight -= 1;
-        schedule();
-      });
+      storePosts(batch)
+        .then(
+          (rows) => rows.forEach((row, i) => batch[i].resolve(row)),
+          (error) => batch.forEach((entry) => entry.reject(error)),
+        )
+        .finally(() => {
+          inFlight -= 1;
+          schedule();
+        });
     }
   };
-  const run = async (batch) => {
-    const column = (key) => batch.map((entry) => entry[key]);
-    const values = [column('conversationId'), column('authorId'), column('text'), column('clientMessageId')];
-    try {
-      let rows;
-      try {
-        rows = (await db.query({ name: 'bench_sio_store_many', text: STORE_MANY, values })).rows;
-      } catch (error) {
-        if (error?.code !== '23505') throw error;
-        rows = (await db.query({ name: 'bench_sio_store_many', text: STORE_MANY, values })).rows;
-      }
-      const answered = new Set();
-      rows.forEach((row, i) => {
-        if (row.id === null) return batch[i].resolve(undefined);
-        batch[i].resolve({ ...row, created: row.created && !answered.has(row.id) });
-        answered.add(row.id);
-      });
-    } catch (error) {
-      for (const entry of batch) entry.reject(error);
-    }
-  };
-  return (conversationId, authorId, text, clientMessageId) =>
+  return (post) =>
     new Promise((resolve, reject) => {
-      queue.push({ conversationId, authorId, text, clientMessageId, resolve, reject });
+      queue.push({ ...post, resolve, reject });
       schedule();
     });
 }
 
-const storeSend = env.SIO_GROUP_COMMIT === '1' ? groupCommitter() : store;
+/** A send stored as it arrives (the default), or gathered with others (SIO_GROUP_COMMIT=1). */
+const storeSend = env.SIO_GROUP_COMMIT === '1' ? groupCommitter() : async (post) => (await storePosts([post]))[0];
 
 const isMember = async (client, conversationId, userId) =>
   (await client.query('select 1 from conversation_members where conversation_id = $1 and user_id = $2', [conversationId, userId])).rowCount > 0;
@@ -208,16 +194,9 @@ io.on('connection', (socket) => {
 
   socket.on('send', async ({ conversationId, clientMessageId, text } = {}, ack) => {
     try {
-      // The statement Nexus's API runs (insertMemberMessage in api/src/repositories/messages.ts) on this peer's tables:
+      // The statement Nexus's API runs (insertMemberMessages in api/src/repositories/messages.ts) on this peer's tables:
       // membership, the clientMessageId lookup, the next seq under the conversation's row lock and the insert, in one round trip.
-      let row;
-      try {
-        row = await storeSend(conversationId, user.id, text, clientMessageId);
-      } catch (error) {
-        // A concurrent resend stored it first (this attempt rolled back whole): now it is found.
-        if (error?.code !== '23505') throw error;
-        row = await storeSend(conversationId, user.id, text, clientMessageId);
-      }
+      const row = await storeSend({ conversationId, authorId: user.id, text, clientMessageId });
       if (!row) return ack?.({ error: 'not_found' });
       if (row.created) io.to(conversationId).emit('message', view(row, user));
       ack?.({ id: row.id, seq: row.seq });

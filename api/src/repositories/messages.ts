@@ -51,50 +51,6 @@ export async function insertMessage(db: Db, input: NewMessage): Promise<MessageR
   return (await findMessage(db, id))!;
 }
 
-/**
- * A member's post in one statement (the chat's hot path): the membership
- * check, the idempotency lookup, the conversation's next seq (its UPDATE holds
- * the row lock until commit, so numbers are gap-free and in commit order) and
- * the insert. Nothing is stored when the author is not a member, or when a
- * message with this `clientMessageId` exists (it is returned, `created`
- * false). No row: not a member (or no such conversation).
- *
- * Two concurrent posts with the same `clientMessageId` both miss the lookup
- * (one snapshot per statement); the second then fails on
- * `messages_client_id_key` and rolls back whole, seq included
- * ({@link isDuplicatePost}): sent again, it finds the first.
- */
-export async function insertMemberMessage(
-  db: Db,
-  input: { conversationId: string; authorId: string; text: string; clientMessageId: string },
-): Promise<(MessageRecord & { created: boolean }) | undefined> {
-  const { conversationId, authorId, text, clientMessageId } = input;
-  const statement = sql<MessageRecord & { created: boolean }>`
-    with member as (
-      select 1 from conversation_members where conversation_id = ${conversationId} and user_id = ${authorId}
-    ), existing as (
-      select * from messages
-      where conversation_id = ${conversationId} and author_id = ${authorId} and client_message_id = ${clientMessageId}
-        and exists (select 1 from member)
-    ), numbered as (
-      update conversations set last_seq = last_seq + 1, last_activity_at = date_trunc('milliseconds', now())
-      where id = ${conversationId} and exists (select 1 from member) and not exists (select 1 from existing)
-      returning id, last_seq
-    ), inserted as (
-      insert into messages (conversation_id, seq, kind, author_id, text, client_message_id, refs)
-      select id, last_seq, 'user', ${authorId}, ${text}, ${clientMessageId}, '[]'::jsonb from numbered
-      returning *
-    ), stored as (
-      select inserted.*, true as created from inserted
-      union all
-      select existing.*, false as created from existing
-    )
-    select stored.*, (select name from users where id = ${authorId}) as author_name from stored`;
-  // Prepared: every post of every member runs this one text, so PostgreSQL plans its five parts once per connection.
-  const [row] = await executePrepared(db, statement.compile(db));
-  return row;
-}
-
 /** One member's post in {@link insertMemberMessages}. */
 export interface MemberPost {
   conversationId: string;
@@ -104,17 +60,21 @@ export interface MemberPost {
 }
 
 /**
- * Several members' posts in one statement, as {@link insertMemberMessage}
- * stores each: one row per post, in the posts' order, the stored message
- * (`created` true), the one stored before with its `clientMessageId`
- * (`created` false), or nulls when the author is not a member (or there is no
- * such conversation). Posts to one conversation take consecutive seqs in
- * their order. A key twice in one call is stored once; every row of it gets
- * that message.
+ * Members' posts in one statement (the chat's hot path: one post of
+ * `postMessage`, or the gateway's batch): the membership check, the
+ * idempotency lookup, the conversations' next seqs and the inserts. One row
+ * per post, in the posts' order: the stored message (`created` true), the one
+ * stored before with its `clientMessageId` (`created` false), or undefined
+ * when the author is not a member (or there is no such conversation). Posts to
+ * one conversation take consecutive seqs in their order. A key twice in one
+ * call is stored once; every row of it gets that message.
  *
- * The conversations' rows are locked in id order before their seqs move, so
- * two such statements over the same conversations cannot deadlock; a
- * concurrent post of the same key makes this fail whole ({@link isDuplicatePost}).
+ * The conversations' rows are locked in id order before their seqs move and
+ * stay locked until commit, so numbers are gap-free and in commit order, and
+ * two such statements over the same conversations cannot deadlock. Two
+ * concurrent posts of one key both miss the lookup (one snapshot per
+ * statement); the second then fails on `messages_client_id_key` and rolls back
+ * whole, seqs included ({@link isDuplicatePost}): sent again, it finds the first.
  */
 export async function insertMemberMessages(db: Db, posts: readonly MemberPost[]): Promise<Array<(MessageRecord & { created: boolean }) | undefined>> {
   const column = <K extends keyof MemberPost>(key: K) => posts.map((post) => post[key]);
@@ -175,7 +135,7 @@ export async function insertMemberMessages(db: Db, posts: readonly MemberPost[])
   });
 }
 
-/** The error of a post that lost the race to store the same `clientMessageId` ({@link insertMemberMessage}). */
+/** The error of a post that lost the race to store the same `clientMessageId` ({@link insertMemberMessages}). */
 export function isDuplicatePost(error: unknown): boolean {
   return isUniqueViolation(error, 'messages_client_id_key');
 }

@@ -33,7 +33,6 @@ export function publishConversationEvent(deps: EventDeps, conversationId: string
 
 /** Each stored message, on its conversation's channel, in order (one round trip). */
 export async function publishMessages(deps: EventDeps, messages: readonly MessageView[]): Promise<void> {
-  if (messages.length === 1) return publishConversationEvent(deps, messages[0]!.conversationId, { type: 'message.created', message: messages[0]! });
   const events = messages.map((message) => ({ channel: conversationChannel(message.conversationId), event: { type: 'message.created', message } }));
   try {
     await deps.pubsub.publishMany(events);

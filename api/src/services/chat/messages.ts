@@ -2,7 +2,7 @@ import type { AppDeps } from '../../deps.js';
 import type { Db } from '../../db/database.js';
 import { ProblemError, problems, type ProblemDetails } from '../../lib/problem.js';
 import { findMembership, setReadSeq, takeNextSeq } from '../../repositories/conversations.js';
-import { insertMemberMessage, insertMemberMessages, insertMessage, isDuplicatePost, listMessagesOfMember, type MessageRecord, type NewMessage } from '../../repositories/messages.js';
+import { insertMemberMessages, insertMessage, isDuplicatePost, listMessagesOfMember, type MemberPost, type MessageRecord, type NewMessage } from '../../repositories/messages.js';
 import { answerInBackground } from './assistant-replies.js';
 import type { AssistantDeps } from './assistant.js';
 import { publishConversationEvent, publishMessages } from './chat-events.js';
@@ -38,15 +38,7 @@ export async function postMessage(
   conversationId: string,
   input: { text: string; clientMessageId: string },
 ): Promise<PostedMessage> {
-  const store = () => insertMemberMessage(deps.db, { conversationId, authorId: caller.id, text: input.text, clientMessageId: input.clientMessageId });
-  let row;
-  try {
-    row = await store();
-  } catch (error) {
-    // A concurrent resend stored it first (and this attempt rolled back whole): now it is found.
-    if (!isDuplicatePost(error)) throw error;
-    row = await store();
-  }
+  const [row] = await storePosts(deps.db, [{ conversationId, authorId: caller.id, text: input.text, clientMessageId: input.clientMessageId }]);
   if (!row) throw conversationNotFound();
   const message = toMessageView(row);
   if (row.created) {
@@ -54,6 +46,16 @@ export async function postMessage(
     answerInBackground(deps, caller, message);
   }
   return { message, created: row.created };
+}
+
+/** Stores members' posts; a concurrent resend of one of them stored it first (this attempt rolled back whole): run again, it is found. */
+async function storePosts(db: Db, posts: readonly MemberPost[]) {
+  try {
+    return await insertMemberMessages(db, posts);
+  } catch (error) {
+    if (!isDuplicatePost(error)) throw error;
+    return insertMemberMessages(db, posts);
+  }
 }
 
 /** One post of {@link postMessageBatch}: a message and its author's access token. */
@@ -81,7 +83,7 @@ export async function postMessageBatch(
   instance: (index: number) => string,
 ): Promise<BatchPostOutcome[]> {
   const refused = (index: number, error: ProblemError): BatchPostOutcome => ({ status: error.status, problem: error.toProblem(instance(index)) });
-  const callers = await Promise.all(
+  const verified = await Promise.all(
     posts.map((post) =>
       verify(post.accessToken).catch((error: unknown) => {
         if (error instanceof ProblemError) return error;
@@ -90,29 +92,23 @@ export async function postMessageBatch(
     ),
   );
   const outcomes: BatchPostOutcome[] = new Array(posts.length);
-  const valid: number[] = [];
-  callers.forEach((caller, index) => (caller instanceof ProblemError ? (outcomes[index] = refused(index, caller)) : valid.push(index)));
-  if (valid.length === 0) return outcomes;
-  const memberPosts = valid.map((index) => {
-    const { conversationId, text, clientMessageId } = posts[index]!;
-    return { conversationId, authorId: (callers[index] as Caller).id, text, clientMessageId };
-  });
-  const store = () => insertMemberMessages(deps.db, memberPosts);
-  let rows;
-  try {
-    rows = await store();
-  } catch (error) {
-    // A concurrent post of one of these keys stored it first (and this statement rolled back whole): now it is found.
-    if (!isDuplicatePost(error)) throw error;
-    rows = await store();
-  }
+  const accepted: Array<{ index: number; caller: Caller }> = [];
+  verified.forEach((caller, index) => (caller instanceof ProblemError ? (outcomes[index] = refused(index, caller)) : accepted.push({ index, caller })));
+  if (accepted.length === 0) return outcomes;
+  const rows = await storePosts(
+    deps.db,
+    accepted.map(({ index, caller }) => {
+      const { conversationId, text, clientMessageId } = posts[index]!;
+      return { conversationId, authorId: caller.id, text, clientMessageId };
+    }),
+  );
   const created: Array<{ caller: Caller; message: MessageView }> = [];
   rows.forEach((row, i) => {
-    const index = valid[i]!;
+    const { index, caller } = accepted[i]!;
     if (!row) return void (outcomes[index] = refused(index, conversationNotFound()));
     const message = toMessageView(row);
     outcomes[index] = { status: row.created ? 201 : 200, message };
-    if (row.created) created.push({ caller: callers[index] as Caller, message });
+    if (row.created) created.push({ caller, message });
   });
   if (created.length > 0) {
     await publishMessages(deps, created.map((post) => post.message));
