@@ -5,9 +5,10 @@
 //     issuer, audience, expiry), then the user read from PostgreSQL (must exist, not disabled);
 //   - join: membership read from PostgreSQL (conversation_members, the API's table), the
 //     conversation's last seq answered;
-//   - send: the API's statement for posts (insertMemberMessages), one prepared CTE — membership, the
-//     clientMessageId looked up (a resend is answered with the stored message), next seq under the
-//     conversation's row lock, insert — then broadcast to the room (only when newly stored) and acknowledged.
+//   - send: what the API's statement for posts (insertMemberMessages) does, in one prepared CTE —
+//     membership, the clientMessageId looked up (a resend is answered with the stored message), next
+//     seq under the conversation's row lock, insert — then broadcast to the room (only when newly
+//     stored) and acknowledged. Stored alone, a send takes that statement's one-post form (STORE_ONE).
 // Its messages go to tables of its own (bench_sio_*) in the API's database, so both sides' counts
 // can be checked against PostgreSQL.
 //
@@ -59,6 +60,28 @@ io.use(async (socket, next) => {
   }
 });
 
+// One post as the API's insertMemberMessages stores it, without the array machinery (unnest, ordering, the
+// per-conversation counts): the cheapest statement for a send stored alone. The peer's default runs this one; run
+// one post at a time, the API's own statement made the peer about 15 % slower (bench/README.md, session 7).
+const STORE_ONE = `
+  with member as (
+    select 1 from conversation_members where conversation_id = $1 and user_id = $2
+  ), existing as (
+    select * from bench_sio_messages
+    where conversation_id = $1 and author_id = $2 and client_message_id = $4 and exists (select 1 from member)
+  ), numbered as (
+    update bench_sio_conversations set last_seq = last_seq + 1
+    where id = $1 and exists (select 1 from member) and not exists (select 1 from existing)
+    returning id, last_seq
+  ), inserted as (
+    insert into bench_sio_messages (conversation_id, seq, author_id, text, client_message_id)
+    select id, last_seq, $2, $3, $4 from numbered
+    returning *
+  )
+  select inserted.*, true as created from inserted
+  union all
+  select existing.*, false as created from existing`;
+
 // The API's insertMemberMessages (api/src/repositories/messages.ts) on this peer's tables: one row per post, in order.
 const STORE = `
   with input as (
@@ -100,21 +123,24 @@ const STORE = `
     and stored.client_message_id = input.client_message_id
   order by input.position`;
 
-/**
- * Stores posts with one statement, prepared once per connection (as the API's prepared statements are); a
- * concurrent resend of one of them stored it first (the statement rolled back whole): run again, it is found.
- * One row per post: the stored message (`created`: stored now), or undefined for a non-member.
- */
-async function storePosts(posts) {
-  const column = (key) => posts.map((post) => post[key]);
-  const query = { name: 'bench_sio_store', text: STORE, values: [column('conversationId'), column('authorId'), column('text'), column('clientMessageId')] };
-  let rows;
+/** Runs a prepared statement (prepared once per connection, as the API's are); a concurrent resend of one of its posts stored it first (the statement rolled back whole): run again, it is found. */
+async function runStoring(query) {
   try {
-    ({ rows } = await db.query(query));
+    return (await db.query(query)).rows;
   } catch (error) {
     if (error?.code !== '23505') throw error;
-    ({ rows } = await db.query(query));
+    return (await db.query(query)).rows;
   }
+}
+
+/** One post: the stored message (`created`: stored now), or undefined for a non-member. */
+const storePost = async ({ conversationId, authorId, text, clientMessageId }) =>
+  (await runStoring({ name: 'bench_sio_store_one', text: STORE_ONE, values: [conversationId, authorId, text, clientMessageId] }))[0];
+
+/** Posts with one statement: one row per post, as {@link storePost} answers. */
+async function storePosts(posts) {
+  const column = (key) => posts.map((post) => post[key]);
+  const rows = await runStoring({ name: 'bench_sio_store', text: STORE, values: [column('conversationId'), column('authorId'), column('text'), column('clientMessageId')] });
   const answered = new Set();
   return rows.map((row) => {
     if (row.id === null) return undefined;
@@ -159,7 +185,7 @@ function groupCommitter() {
 }
 
 /** A send stored as it arrives (the default), or gathered with others (SIO_GROUP_COMMIT=1). */
-const storeSend = env.SIO_GROUP_COMMIT === '1' ? groupCommitter() : async (post) => (await storePosts([post]))[0];
+const storeSend = env.SIO_GROUP_COMMIT === '1' ? groupCommitter() : storePost;
 
 const isMember = async (client, conversationId, userId) =>
   (await client.query('select 1 from conversation_members where conversation_id = $1 and user_id = $2', [conversationId, userId])).rowCount > 0;
@@ -194,7 +220,7 @@ io.on('connection', (socket) => {
 
   socket.on('send', async ({ conversationId, clientMessageId, text } = {}, ack) => {
     try {
-      // The statement Nexus's API runs (insertMemberMessages in api/src/repositories/messages.ts) on this peer's tables:
+      // What Nexus's API runs for posts (insertMemberMessages in api/src/repositories/messages.ts), on this peer's tables:
       // membership, the clientMessageId lookup, the next seq under the conversation's row lock and the insert, in one round trip.
       const row = await storeSend({ conversationId, authorId: user.id, text, clientMessageId });
       if (!row) return ack?.({ error: 'not_found' });
