@@ -42,8 +42,12 @@ export interface PageLog {
  */
 export const PAGE_WAIT_MS = 30_000;
 
+/** The log of each watched page, so helpers that only get the page can wait for it to be quiet. */
+const logs = new WeakMap<Page, PageLog>();
+
 export function watch(page: Page): PageLog {
   const log: PageLog = { failed: [], errorStatuses: [], consoleErrors: [], urls: [], withAuthorization: [], inflight: new Set(), events: [], checks: [] };
+  logs.set(page, log);
   const started = Date.now();
   const note = (what: string) => log.events.push(`${Date.now() - started} ms ${what}`);
   page.on('framenavigated', (frame) => frame === page.mainFrame() && note(`navigated ${frame.url()}`));
@@ -95,11 +99,15 @@ export async function quiet(log: PageLog, timeoutMs = PAGE_WAIT_MS): Promise<voi
   }
 }
 
-/** No failed request, no error status, no console error, nothing outside the site, no token in the browser. */
-export async function expectClean(log: PageLog): Promise<void> {
+/**
+ * No failed request, no error status, no console error, nothing outside the site, no token in the browser.
+ * `expectedFailures` matches the `failed` entries a test means to cause (scripts refused when JavaScript is off).
+ */
+export async function expectClean(log: PageLog, options: { expectedFailures?: RegExp } = {}): Promise<void> {
   await quiet(log);
   await Promise.all(log.checks);
-  expect(log.failed, `failed requests; what happened:\n${log.events.filter((e) => !e.includes('/_app/')).join('\n')}\n`).toEqual([]);
+  const failed = log.failed.filter((request) => !options.expectedFailures?.test(request));
+  expect(failed, `failed requests; what happened:\n${log.events.filter((e) => !e.includes('/_app/')).join('\n')}\n`).toEqual([]);
   expect(log.errorStatuses, 'answers with an error status').toEqual([]);
   expect(log.consoleErrors, 'console errors').toEqual([]);
   expect(log.urls.filter((url) => !url.startsWith(stack.webUrl) && !url.startsWith('data:')), 'requests leaving the site').toEqual([]);
@@ -123,11 +131,12 @@ function watchAndSettle(page: Page): PageLog {
 }
 
 /** A fresh browser context (its own cookies) with a watched page. */
-export async function openPage(browser: Browser, options: { width?: number; height?: number } = {}) {
+export async function openPage(browser: Browser, options: { width?: number; height?: number; javaScriptEnabled?: boolean } = {}) {
   const context = await browser.newContext({
     baseURL: stack.webUrl,
     viewport: { width: options.width ?? 1280, height: options.height ?? 860 },
     acceptDownloads: true,
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   const page = await context.newPage();
   page.setDefaultTimeout(PAGE_WAIT_MS);
@@ -150,6 +159,9 @@ export async function signIn(page: Page, email: string, password: string): Promi
   await page.goto('/login');
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
+  // Without scripts signing in loads a new page: leave this one only once quiet (its favicon).
+  const log = logs.get(page);
+  if (log) await quiet(log);
   await Promise.all([page.waitForURL((url) => url.pathname !== '/login'), page.getByRole('button', { name: 'Sign in' }).click()]);
 }
 
