@@ -95,9 +95,12 @@ export const CreateConversationSchema = z
 
 export const AddMemberSchema = z.object({ userId: UuidSchema }).openapi('AddConversationMemberRequest');
 
+/** A message's text, in a post of its own or in a batch. */
+const MessageTextSchema = nonBlankText(4000);
+
 export const PostMessageSchema = z
   .object({
-    text: nonBlankText(4000).openapi({ example: '@assistant price of SKU DRL-18V?' }),
+    text: MessageTextSchema.openapi({ example: '@assistant price of SKU DRL-18V?' }),
     clientMessageId: UuidSchema.openapi({
       description: 'Your id for this message, made once and reused for every resend: a resend returns the stored message instead of a second one.',
     }),
@@ -113,7 +116,7 @@ export const MessageBatchItemSchema = z
       description: "The author's access token. The item is authorised exactly as `postMessage` called with `Authorization: Bearer <accessToken>`.",
     }),
     conversationId: UuidSchema,
-    text: nonBlankText(4000),
+    text: MessageTextSchema,
     clientMessageId: PostMessageSchema.shape.clientMessageId,
   })
   .openapi('MessageBatchItem');
